@@ -1,0 +1,16 @@
+/**
+ * `@ringflow/core`: a lock-free SPSC ring buffer on a SharedArrayBuffer, typed by buffer-protocol formats.
+ *
+ * @packageDocumentation
+ */
+export { RingBuffer } from './ring-buffer.js';
+export type { RingBufferOptions, RingHandle, WaitOptions, PushTail } from './ring-buffer.js';
+export { RingClosedError } from './ring-closed-error.js';
+export { concatenate } from './concatenate.js';
+export { resolveFormat, formatOf, FORMATS } from './formats.js';
+export type { ArrayOf, Dtype, FormatCode, FormatInfo, FormatName, TypedArrayConstructor } from './formats.js';
+export { asNdarray } from './as-ndarray.js';
+export { toPlanar } from './to-planar.js';
+export { toInterleaved } from './to-interleaved.js';
+export { isNdarrayLike } from './internal/elements.js';
+export type { BufferLike, FloatArray, NdarrayLike, NumericArray, TypedArray } from './types.js';
