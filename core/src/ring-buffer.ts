@@ -16,6 +16,7 @@ import {
   W_VERSION,
   W_WRITE,
 } from './internal/layout.js';
+import { ViewCache } from './internal/view-cache.js';
 import { RingClosedError } from './ring-closed-error.js';
 import type { BufferLike, NdarrayLike, TypedArray } from './types.js';
 
@@ -53,10 +54,6 @@ export interface WaitOptions {
 /** What `push` hands back when not everything fitted: a view of the unpushed tail of the input. */
 export type PushTail<T> = T extends ArrayBuffer | SharedArrayBuffer ? Uint8Array : T;
 
-/** Partial copies up to this many elements use a loop instead of allocating a subarray. */
-const COPY_LOOP_MAX = 256;
-/** Bound on cached subarray views of the data region (one per start position). */
-const VIEW_CACHE_MAX = 4096;
 
 /** The TypedArray methods used internally, typed once for every element type. */
 type Elements = Float64Array;
@@ -157,7 +154,9 @@ export class RingBuffer<F extends FormatName = FormatName> {
   readonly #data: Elements;
   readonly #bytes: Uint8Array;
   readonly #handle: RingHandle<F>;
-  readonly #views = new Map<number, Elements>();
+  /** Views of the data region (consumer side) and of the caller's source (producer side): see ViewCache. */
+  readonly #regionViews = new ViewCache();
+  readonly #sourceViews = new ViewCache();
   #pushQueue: Promise<unknown> = Promise.resolve();
   #popQueue: Promise<unknown> = Promise.resolve();
 
@@ -697,16 +696,9 @@ export class RingBuffer<F extends FormatName = FormatName> {
     }
   }
 
-  /** `data[pos .. pos+n) = source[start .. start+n)`, without allocating for whole or short copies. */
+  /** `data[pos .. pos+n) = source[start .. start+n)` with a native copy, allocation-free in steady state. */
   #copyIn(source: Elements, start: number, n: number, pos: number): void {
-    const data = this.#data;
-    if (start === 0 && n === source.length) {
-      data.set(source, pos);
-    } else if (n <= COPY_LOOP_MAX) {
-      for (let i = 0; i < n; i++) data[pos + i] = source[start + i]!;
-    } else {
-      data.set(source.subarray(start, start + n), pos);
-    }
+    this.#data.set(start === 0 && n === source.length ? source : this.#sourceViews.view(source, start, n), pos);
   }
 
   /** Copies `n` elements from read index `r` into `out[0..n)` and publishes the read. */
@@ -715,10 +707,10 @@ export class RingBuffer<F extends FormatName = FormatName> {
     const pos = r >= capacity ? r - capacity : r;
     const first = capacity - pos;
     if (n <= first) {
-      out.set(this.#view(pos, n), 0);
+      out.set(this.#regionViews.view(this.#data, pos, n), 0);
     } else {
-      out.set(this.#view(pos, first), 0);
-      out.set(this.#view(0, n - first), first);
+      out.set(this.#regionViews.view(this.#data, pos, first), 0);
+      out.set(this.#regionViews.view(this.#data, 0, n - first), first);
     }
     this.#publishRead(r, n);
   }
@@ -733,22 +725,6 @@ export class RingBuffer<F extends FormatName = FormatName> {
       if (++p === capacity) p = 0;
     }
     this.#publishRead(r, n);
-  }
-
-  /**
-   * A view of `data[pos .. pos+n)`. Views are cached per start position, so a steady stream of
-   * equal blocks reuses the same few views and `read` allocates nothing.
-   */
-  #view(pos: number, n: number): Elements {
-    if (pos === 0 && n === this.#capacity) return this.#data;
-    const views = this.#views;
-    let view = views.get(pos);
-    if (view === undefined || view.length !== n) {
-      view = this.#data.subarray(pos, pos + n);
-      if (views.size >= VIEW_CACHE_MAX) views.clear();
-      views.set(pos, view);
-    }
-    return view;
   }
 
   /** Sleeps (async) until the other side publishes enough: `want` elements (consumer) or free slots (producer). */
