@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { firwin } from '../../src/design/firwin.js';
+import { createFirState, processFir, resetFir, setFirTaps } from '../../src/kernels/fir.js';
+
+interface Case {
+  name: string;
+  taps: number[];
+  output: number[];
+  outputFloat32Input?: number[];
+}
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/filters/fir.json', import.meta.url), 'utf8'),
+) as { input: number[]; cases: Case[] };
+
+/** Seeded uniform noise in [-1, 1) (mulberry32), so runs are reproducible. */
+function noise(n: number, seed: number): Float64Array {
+  const out = new Float64Array(n);
+  let a = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
+  }
+  return out;
+}
+/** max |a - e| / max(1, max |e|): relative to the signal's scale. */
+function relError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  expect(actual.length).toBe(expected.length);
+  let scale = 1;
+  for (let i = 0; i < expected.length; i++) scale = Math.max(scale, Math.abs(expected[i]!));
+  let err = 0;
+  for (let i = 0; i < expected.length; i++) err = Math.max(err, Math.abs(actual[i]! - expected[i]!));
+  return err / scale;
+}
+
+function runChunked(taps: ArrayLike<number>, x: Float64Array, chunk: number): Float64Array {
+  const state = createFirState(taps);
+  const y = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i += chunk) {
+    const end = Math.min(x.length, i + chunk);
+    processFir(state, x.subarray(i, end), y.subarray(i, end));
+  }
+  return y;
+}
+
+describe('processFir', () => {
+  const x = Float64Array.from(fixture.input);
+
+  it('matches scipy.signal.lfilter(taps, 1, x) to 1e-12 relative when filtering float64 input', () => {
+    for (const c of fixture.cases) {
+      const y = new Float64Array(x.length);
+      expect(processFir(createFirState(c.taps), x, y)).toBe(x.length);
+      expect(relError(y, c.output), c.name).toBeLessThan(1e-12);
+    }
+  });
+
+  it('writes float32 matching scipy to 1e-6 relative when given float32 input', () => {
+    const c = fixture.cases.find((k) => k.outputFloat32Input !== undefined)!;
+    const x32 = Float32Array.from(fixture.input);
+    const y32 = new Float32Array(x32.length);
+    processFir(createFirState(c.taps), x32, y32);
+    expect(y32).toBeInstanceOf(Float32Array);
+    expect(relError(y32, c.outputFloat32Input!)).toBeLessThan(1e-6);
+  });
+
+  it('returns the taps as its impulse response when fed a unit impulse', () => {
+    const taps = noise(37, 11);
+    const impulse = new Float64Array(50);
+    impulse[0] = 1;
+    const y = runChunked(taps, impulse, 3);
+    expect(Array.from(y.subarray(0, 37))).toEqual(Array.from(taps));
+    expect(Array.from(y.subarray(37))).toEqual(new Array(13).fill(0));
+  });
+
+  it('gives the same output when 10 000 samples arrive in chunks of 1, 7, 128, 1000 or 10 000', () => {
+    const taps = firwin(101, 0.2);
+    const input = noise(10_000, 42);
+    const whole = runChunked(taps, input, 10_000);
+    for (const chunk of [1, 7, 128, 1000]) expect(runChunked(taps, input, chunk)).toEqual(whole);
+  });
+
+  it('throws a RangeError when the output array is too short', () => {
+    expect(() => processFir(createFirState([1, 2]), new Float32Array(8), new Float32Array(7))).toThrow(RangeError);
+  });
+});
+
+describe('createFirState', () => {
+  it('throws when the taps are empty or not finite', () => {
+    expect(() => createFirState([])).toThrow(RangeError);
+    expect(() => createFirState([1, Number.NaN])).toThrow(TypeError);
+    expect(() => createFirState([Infinity])).toThrow(TypeError);
+  });
+});
+
+describe('resetFir', () => {
+  it('clears the delay line when called mid-stream', () => {
+    const taps = [0.5, 0.25, 0.125];
+    const state = createFirState(taps);
+    processFir(state, new Float64Array([1, 1, 1]), new Float64Array(3));
+    resetFir(state);
+    const y = new Float64Array(3);
+    processFir(state, new Float64Array([1, 0, 0]), y);
+    expect(Array.from(y)).toEqual(taps);
+  });
+});
+
+describe('setFirTaps', () => {
+  it('keeps the history when the tap count matches and starts fresh otherwise', () => {
+    const state = createFirState([1, 0, 0]);
+    processFir(state, new Float64Array([3, 5]), new Float64Array(2));
+    expect(setFirTaps(state, [0, 1, 1])).toBe(state);
+    const y = new Float64Array(1);
+    processFir(state, new Float64Array([7]), y);
+    expect(y[0]).toBe(5 + 3);
+    const other = setFirTaps(state, [0, 1]);
+    expect(other).not.toBe(state);
+    processFir(other, new Float64Array([7]), y);
+    expect(y[0]).toBe(0);
+  });
+});

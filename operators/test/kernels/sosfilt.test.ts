@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { butter } from '../../src/design/butter.js';
+import {
+  createSosfiltState,
+  processSosfilt,
+  resetSosfilt,
+  setSosfiltCoefficients,
+} from '../../src/kernels/sosfilt.js';
+
+interface Case {
+  name: string;
+  sos: number[][];
+  output: number[];
+  outputFloat32Input?: number[];
+}
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/filters/sosfilt.json', import.meta.url), 'utf8'),
+) as { input: number[]; cases: Case[] };
+
+/** Seeded uniform noise in [-1, 1) (mulberry32), so runs are reproducible. */
+function noise(n: number, seed: number): Float64Array {
+  const out = new Float64Array(n);
+  let a = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
+  }
+  return out;
+}
+
+/** max |a - e| / max(1, max |e|): relative to the signal's scale. */
+function relError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  expect(actual.length).toBe(expected.length);
+  let scale = 1;
+  for (let i = 0; i < expected.length; i++) scale = Math.max(scale, Math.abs(expected[i]!));
+  let err = 0;
+  for (let i = 0; i < expected.length; i++) err = Math.max(err, Math.abs(actual[i]! - expected[i]!));
+  return err / scale;
+}
+
+function runChunked(sos: number[][], x: Float64Array, chunk: number): Float64Array {
+  const state = createSosfiltState(sos);
+  const y = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i += chunk) {
+    const end = Math.min(x.length, i + chunk);
+    processSosfilt(state, x.subarray(i, end), y.subarray(i, end));
+  }
+  return y;
+}
+
+describe('processSosfilt', () => {
+  const x = Float64Array.from(fixture.input);
+
+  it('matches scipy.signal.sosfilt to 1e-12 relative when filtering float64 input', () => {
+    for (const c of fixture.cases) {
+      const state = createSosfiltState(c.sos);
+      const y = new Float64Array(x.length);
+      expect(processSosfilt(state, x, y)).toBe(x.length);
+      expect(relError(y, c.output), c.name).toBeLessThan(1e-12);
+    }
+  });
+
+  it('writes float32 matching scipy to 1e-6 relative when given float32 input', () => {
+    const c = fixture.cases.find((k) => k.outputFloat32Input !== undefined)!;
+    const x32 = Float32Array.from(fixture.input);
+    const y32 = new Float32Array(x32.length);
+    processSosfilt(createSosfiltState(c.sos), x32, y32);
+    expect(y32).toBeInstanceOf(Float32Array);
+    expect(relError(y32, c.outputFloat32Input!)).toBeLessThan(1e-6);
+  });
+
+  it('gives the same output when 10 000 samples arrive in chunks of 1, 7, 128, 1000 or 10 000', () => {
+    const sos = butter(6, [0.1, 0.3], { type: 'bandstop' });
+    const input = noise(10_000, 42);
+    const whole = runChunked(sos, input, 10_000);
+    for (const chunk of [1, 7, 128, 1000]) {
+      expect(runChunked(sos, input, chunk)).toEqual(whole);
+    }
+  });
+
+  it('filters in place when output is the input array', () => {
+    const c = fixture.cases[0]!;
+    const y = Float64Array.from(fixture.input);
+    processSosfilt(createSosfiltState(c.sos), y, y);
+    expect(relError(y, c.output)).toBeLessThan(1e-12);
+  });
+
+  it('normalises a section when a0 is not 1', () => {
+    const sos = butter(2, 0.2);
+    const scaled = sos.map((row) => row.map((v) => v * 3));
+    const input = noise(500, 1);
+    expect(relError(runChunked(scaled, input, 500), runChunked(sos, input, 500))).toBeLessThan(1e-14);
+  });
+
+  it('throws a RangeError when the output array is too short', () => {
+    const state = createSosfiltState(butter(2, 0.2));
+    expect(() => processSosfilt(state, new Float64Array(10), new Float64Array(9))).toThrow(RangeError);
+  });
+
+  it('throws a TypeError when given a plain array', () => {
+    const state = createSosfiltState(butter(2, 0.2));
+    expect(() => processSosfilt(state, [1, 2] as unknown as Float64Array, new Float64Array(2))).toThrow(TypeError);
+  });
+});
+
+describe('createSosfiltState', () => {
+  it('throws when the sections are empty, malformed, NaN or have a0 = 0', () => {
+    expect(() => createSosfiltState([])).toThrow(RangeError);
+    expect(() => createSosfiltState([[1, 0, 0, 1, 0]])).toThrow(RangeError);
+    expect(() => createSosfiltState([[1, Number.NaN, 0, 1, 0, 0]])).toThrow(TypeError);
+    expect(() => createSosfiltState([[1, 0, 0, 0, 0, 0]])).toThrow(RangeError);
+  });
+});
+
+describe('resetSosfilt', () => {
+  it('makes the state filter like a fresh one when called mid-stream', () => {
+    const sos = butter(3, 0.3);
+    const input = noise(300, 5);
+    const state = createSosfiltState(sos);
+    processSosfilt(state, noise(100, 9), new Float64Array(100));
+    resetSosfilt(state);
+    const y = new Float64Array(300);
+    processSosfilt(state, input, y);
+    expect(y).toEqual(runChunked(sos, input, 300));
+  });
+});
+
+describe('setSosfiltCoefficients', () => {
+  it('keeps the memory when the section count matches', () => {
+    const a = butter(4, 0.2);
+    const b = butter(4, 0.25);
+    const input = noise(400, 3);
+    const state = createSosfiltState(a);
+    const y = new Float64Array(400);
+    processSosfilt(state, input.subarray(0, 200), y.subarray(0, 200));
+    const same = setSosfiltCoefficients(state, b);
+    expect(same).toBe(state);
+    processSosfilt(same, input.subarray(200), y.subarray(200));
+    // reference: run the second half by hand with memory carried over
+    const ref = createSosfiltState(a);
+    const r = new Float64Array(400);
+    processSosfilt(ref, input.subarray(0, 200), r.subarray(0, 200));
+    const fresh = createSosfiltState(b);
+    fresh.memory.set(ref.memory);
+    processSosfilt(fresh, input.subarray(200), r.subarray(200));
+    expect(y).toEqual(r);
+    // and the memory really mattered: a reset at the switch differs
+    const reset = createSosfiltState(b);
+    const z = new Float64Array(200);
+    processSosfilt(reset, input.subarray(200), z);
+    expect(relError(z, y.subarray(200))).toBeGreaterThan(1e-3);
+  });
+
+  it('returns a new zeroed state when the section count changes', () => {
+    const state = createSosfiltState(butter(4, 0.2));
+    processSosfilt(state, noise(50, 2), new Float64Array(50));
+    const next = setSosfiltCoefficients(state, butter(6, 0.2));
+    expect(next).not.toBe(state);
+    expect(next.sections).toBe(3);
+    expect(Array.from(next.memory)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
