@@ -1,0 +1,111 @@
+import type { TypedArray } from '@ringflow/core';
+
+/** The constructor of a TypedArray, to allocate arrays of the same class. */
+export type ChunkConstructor<T extends TypedArray> = new (length: number) => T;
+
+/** Whether `value` is a TypedArray (not a DataView). */
+export function isTypedArray(value: unknown): value is TypedArray {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+/** Short description of a value for error messages. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a plain Array';
+  if (typeof value === 'object') {
+    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    return typeof name === 'string' && name !== '' ? `a ${name}` : 'an object';
+  }
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Throws a TypeError unless `chunk` is a TypedArray; returns its constructor. */
+export function chunkClass<T extends TypedArray>(what: string, chunk: unknown): ChunkConstructor<T> {
+  if (!isTypedArray(chunk)) {
+    const hint = Array.isArray(chunk) ? ' (wrap plain arrays in a TypedArray, e.g. new Float32Array(values))' : '';
+    throw new TypeError(`${what}: chunks must be TypedArrays, got ${describeValue(chunk)}${hint}`);
+  }
+  return chunk.constructor as ChunkConstructor<T>;
+}
+
+/** Throws a TypeError unless `chunk` has the class of the first chunk. */
+export function checkSameClass(what: string, chunk: unknown, Type: ChunkConstructor<TypedArray>): void {
+  if (!(chunk instanceof Type)) {
+    throw new TypeError(`${what}: every chunk must be a ${Type.name} like the first one, got ${describeValue(chunk)}`);
+  }
+}
+
+/** Whether `chunk` is a Float32Array or Float64Array. */
+export function isFloatArray(chunk: unknown): chunk is Float32Array | Float64Array {
+  return chunk instanceof Float32Array || chunk instanceof Float64Array;
+}
+
+/** Zero of the element type of `array` (`0n` for the BigInt classes). */
+export function zeroOf(array: TypedArray): number | bigint {
+  return array instanceof BigInt64Array || array instanceof BigUint64Array ? 0n : 0;
+}
+
+/** Throws unless `value` is a positive safe integer; returns it. */
+export function positiveInteger(what: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') throw new TypeError(`${what}: ${name} must be a positive integer, got ${describeValue(value)}`);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`${what}: ${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+/** Throws unless `value` is a finite number; returns it. */
+export function finiteNumber(what: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') throw new TypeError(`${what}: ${name} must be a finite number, got ${describeValue(value)}`);
+  if (!Number.isFinite(value)) throw new RangeError(`${what}: ${name} must be a finite number, got ${value}`);
+  return value;
+}
+
+/** Throws unless `options` is undefined or an object; returns an object. */
+export function optionsObject<O extends object>(what: string, options: O | undefined): Partial<O> {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`${what}: options must be an object, got ${describeValue(options)}`);
+  }
+  return options;
+}
+
+/** Float formats a source can produce. */
+export type SourceFormat = 'float32' | 'float64';
+
+/** The array class produced for a source `format`. */
+export type SourceArray<F extends SourceFormat> = F extends 'float32' ? Float32Array : Float64Array;
+
+/** Validates a source's `format` option (default `'float64'`) and returns its array class. */
+export function sourceArrayType(what: string, format: unknown): Float32ArrayConstructor | Float64ArrayConstructor {
+  if (format === undefined || format === 'float64') return Float64Array;
+  if (format === 'float32') return Float32Array;
+  throw new TypeError(`${what}: format must be 'float32' or 'float64', got ${describeValue(format)}`);
+}
+
+/**
+ * Resolves a source's length in samples from `length` (samples) or `duration` (seconds): the rounded
+ * `duration * sampleRate`. Neither gives `Infinity`; both is a TypeError.
+ */
+export function sourceLength(what: string, length: unknown, duration: unknown, sampleRate: number): number {
+  if (length !== undefined && duration !== undefined) {
+    throw new TypeError(`${what}: give either length (samples) or duration (seconds), not both`);
+  }
+  if (length !== undefined) {
+    if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
+      throw new RangeError(`${what}: length must be a non-negative integer number of samples, got ${describeValue(length)}`);
+    }
+    return length;
+  }
+  if (duration !== undefined) {
+    const d = finiteNumber(what, 'duration', duration);
+    if (d < 0) throw new RangeError(`${what}: duration must be >= 0 seconds, got ${d}`);
+    return Math.round(d * sampleRate);
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/** Validates a positive finite sample rate in Hz. */
+export function sampleRateOf(what: string, sampleRate: unknown): number {
+  const fs = finiteNumber(what, 'sampleRate', sampleRate);
+  if (fs <= 0) throw new RangeError(`${what}: sampleRate must be > 0 Hz, got ${fs}`);
+  return fs;
+}
