@@ -1,4 +1,4 @@
-import { describe } from './internal/elements.js';
+import { checkNotDetached, describe } from './internal/elements.js';
 import type { NdarrayLike, TypedArray } from './types.js';
 
 /**
@@ -13,7 +13,7 @@ import type { NdarrayLike, TypedArray } from './types.js';
  * @param data - The samples, interleaved when `channels > 1`.
  * @param channels - Number of interleaved channels (a positive integer dividing `data.length`).
  * @returns A plain ndarray-shaped view over `data`.
- * @throws TypeError when `data` is not a TypedArray; RangeError when `channels` does not divide its length.
+ * @throws TypeError when `data` is not a TypedArray (or is detached) or `channels` is not a number; RangeError when `channels` is not a positive integer dividing its length.
  *
  * @example
  * ```ts
@@ -26,6 +26,7 @@ export function asNdarray<T extends TypedArray>(data: T, channels = 1): NdarrayL
   if (!ArrayBuffer.isView(data) || data instanceof DataView) {
     throw new TypeError(`asNdarray: expected a TypedArray, got ${describe(data)}`);
   }
+  checkNotDetached(data, 'asNdarray');
   checkChannels(channels, data.length, 'asNdarray');
   if (channels === 1) return { data, shape: [data.length], stride: [1], offset: 0 };
   return { data, shape: [data.length / channels, channels], stride: [channels, 1], offset: 0 };
@@ -33,7 +34,8 @@ export function asNdarray<T extends TypedArray>(data: T, channels = 1): NdarrayL
 
 /** @internal Validates a channel count against an interleaved length. */
 export function checkChannels(channels: unknown, length: number, what: string): number {
-  if (typeof channels !== 'number' || !Number.isSafeInteger(channels) || channels <= 0) {
+  if (typeof channels !== 'number') throw new TypeError(`${what}: channels must be a number, got ${describe(channels)}`);
+  if (!Number.isSafeInteger(channels) || channels <= 0) {
     throw new RangeError(`${what}: channels must be a positive integer, got ${String(channels)}`);
   }
   if (length % channels !== 0) {

@@ -113,6 +113,29 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * `run`, or a rejection with the signal's reason as soon as it aborts, even while `run` still waits
+ * in the queue behind an earlier call (which then skips it: it checks the signal when it starts).
+ */
+function abortable<T>(run: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return run;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    run.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** The handle currently being attached (lets the constructor take the attach path). */
 let attaching: RingHandle | undefined;
 
@@ -188,7 +211,8 @@ export class RingBuffer<F extends FormatName = FormatName> {
         throw new RangeError(`RingBuffer: capacity must be an integer from 1 to ${MAX_CAPACITY} elements, got ${capacity}`);
       }
       this.#capacity = capacity;
-      const buffer = RingBuffer.#allocate(HEADER_BYTES + capacity * this.#format.itemsize, capacity);
+      // Rounded up to whole 8-byte words, so any TypedArray can view the whole buffer.
+      const buffer = RingBuffer.#allocate(Math.ceil((HEADER_BYTES + capacity * this.#format.itemsize) / 8) * 8, capacity);
       const words = new Int32Array(buffer, 0, HEADER_BYTES / 4);
       words[W_MAGIC] = MAGIC;
       words[W_VERSION] = VERSION;
@@ -224,6 +248,8 @@ export class RingBuffer<F extends FormatName = FormatName> {
    * ```
    */
   static attach<F extends FormatName>(handle: RingHandle<F>): RingBuffer<F> {
+    // `attaching === undefined` means "create": an undefined handle must fail as a handle, not as options.
+    if (handle === undefined) RingBuffer.#validateHandle(handle);
     attaching = handle as RingHandle;
     try {
       return new RingBuffer<F>(undefined as unknown as RingBufferOptions<F>);
@@ -252,7 +278,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
     if (typeof handle !== 'object' || handle === null) {
       throw new TypeError(`RingBuffer.attach: expected a ring handle { buffer, format, capacity }, got ${describe(handle)}`);
     }
-    const { buffer, format, capacity } = handle as Partial<RingHandle>;
+    const { buffer, format, capacity, version: claimedVersion } = handle as Partial<RingHandle>;
     if (typeof SharedArrayBuffer === 'undefined' || !(buffer instanceof SharedArrayBuffer)) {
       throw new TypeError(`RingBuffer.attach: handle.buffer must be a SharedArrayBuffer, got ${describe(buffer)}`);
     }
@@ -263,6 +289,9 @@ export class RingBuffer<F extends FormatName = FormatName> {
     if (Atomics.load(words, W_MAGIC) !== MAGIC) throw new TypeError('RingBuffer.attach: handle.buffer is not a ringflow ring (bad magic)');
     const version = Atomics.load(words, W_VERSION);
     if (version !== VERSION) throw new TypeError(`RingBuffer.attach: ring layout version ${version}, this build reads version ${VERSION}`);
+    if (claimedVersion !== undefined && claimedVersion !== VERSION) {
+      throw new TypeError(`RingBuffer.attach: handle.version ${String(claimedVersion)}, this build reads version ${VERSION}`);
+    }
     const info = formatById(Atomics.load(words, W_FORMAT));
     if (info === undefined || Atomics.load(words, W_ITEMSIZE) !== info.itemsize) {
       throw new TypeError('RingBuffer.attach: the ring header names no valid format (corrupted header)');
@@ -341,7 +370,8 @@ export class RingBuffer<F extends FormatName = FormatName> {
    *   views; RingClosedError when the ring is closed. The ring is unchanged when it throws.
    */
   push<T extends BufferLike>(data: T): PushTail<T> | null {
-    const source = data instanceof this.#format.ArrayType ? (data as TypedArray) : toElements(data, this.#format, 'push');
+    // The fast path skips toElements' detached check only for non-empty arrays (a detached array has byteLength 0).
+    const source = data instanceof this.#format.ArrayType && data.byteLength !== 0 ? (data as TypedArray) : toElements(data, this.#format, 'push');
     this.#checkOpen('push');
     const written = this.#writeFrom(source, 0);
     return written === source.length ? null : (tailOf(data, source, written) as PushTail<T>);
@@ -380,7 +410,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
    * @throws Same as `push`; the ring is unchanged when it throws.
    */
   write(source: BufferLike): number {
-    const elements = source instanceof this.#format.ArrayType ? (source as TypedArray) : toElements(source, this.#format, 'write');
+    const elements = source instanceof this.#format.ArrayType && source.byteLength !== 0 ? (source as TypedArray) : toElements(source, this.#format, 'write');
     this.#checkOpen('write');
     return this.#writeFrom(elements, 0);
   }
@@ -395,7 +425,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
    */
   read(target: ArrayOf<F> | NdarrayLike<ArrayOf<F>>): number {
     let out: Elements | Strided;
-    if (target instanceof this.#format.ArrayType) out = target as unknown as Elements;
+    if (target instanceof this.#format.ArrayType && target.byteLength !== 0) out = target as unknown as Elements;
     else if (isNdarrayLike(target) || ArrayBuffer.isView(target)) out = toElements(target, this.#format, 'read') as Elements | Strided;
     else throw new TypeError(`read: target must be a ${this.#format.ArrayType.name} (or a 1-D ndarray view over one), got ${describe(target)}`);
     const words = this.#words;
@@ -505,7 +535,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
       const deadline = now() + timeout;
       const run = this.#popQueue.then(() => this.#popAsync(count, deadline, signal));
       this.#popQueue = run.catch(() => undefined);
-      return run;
+      return abortable(run, signal);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -542,7 +572,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
       const deadline = now() + timeout;
       const run = this.#pushQueue.then(() => this.#pushAsync(data, source, deadline, signal));
       this.#pushQueue = run.catch(() => undefined);
-      return run;
+      return abortable(run, signal);
     } catch (error) {
       return Promise.reject(error);
     }

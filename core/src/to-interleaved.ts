@@ -1,4 +1,4 @@
-import { describe } from './internal/elements.js';
+import { checkNotDetached, describe } from './internal/elements.js';
 import type { TypedArray } from './types.js';
 
 /**
@@ -11,7 +11,7 @@ import type { TypedArray } from './types.js';
  * @param planar - One array per channel.
  * @param out - Optional destination of the same class.
  * @returns Interleaved samples `[l0, r0, l1, r1, ...]` (`out` when given).
- * @throws RangeError for no channels, unequal lengths or a short `out`; TypeError for mixed classes.
+ * @throws RangeError for no channels, unequal lengths or a short `out`; TypeError for a non-array, mixed classes or a detached channel.
  *
  * @example
  * ```ts
@@ -20,19 +20,24 @@ import type { TypedArray } from './types.js';
  * ```
  */
 export function toInterleaved<T extends TypedArray>(planar: readonly T[], out?: T): T {
-  if (!Array.isArray(planar) || planar.length === 0) {
+  if (!Array.isArray(planar)) {
+    throw new TypeError(`toInterleaved: expected an array of channels (one TypedArray each), got ${describe(planar)}`);
+  }
+  if (planar.length === 0) {
     throw new RangeError(`toInterleaved: expected a non-empty array of channels, got ${describe(planar)}`);
   }
   const first = planar[0]!;
   if (!ArrayBuffer.isView(first) || first instanceof DataView) {
     throw new TypeError(`toInterleaved: channel 0 must be a TypedArray, got ${describe(first)}`);
   }
+  checkNotDetached(first, 'toInterleaved: channel 0');
   const Type = first.constructor as new (n: number) => T;
   const frames = (first as T).length;
   const channels = planar.length;
   for (let c = 1; c < channels; c++) {
     const plane = planar[c]!;
     if (!(plane instanceof Type)) throw new TypeError(`toInterleaved: channel ${c} must be a ${Type.name}, got ${describe(plane)}`);
+    checkNotDetached(plane, `toInterleaved: channel ${c}`);
     if (plane.length !== frames) throw new RangeError(`toInterleaved: channel ${c} has ${plane.length} samples, channel 0 has ${frames}`);
   }
   const result = out ?? new Type(frames * channels);

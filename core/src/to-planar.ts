@@ -1,5 +1,5 @@
 import { checkChannels } from './as-ndarray.js';
-import { describe } from './internal/elements.js';
+import { checkNotDetached, describe } from './internal/elements.js';
 import type { TypedArray } from './types.js';
 
 /**
@@ -26,15 +26,20 @@ export function toPlanar<T extends TypedArray>(interleaved: T, channels: number,
   if (!ArrayBuffer.isView(interleaved) || interleaved instanceof DataView) {
     throw new TypeError(`toPlanar: expected a TypedArray, got ${describe(interleaved)}`);
   }
+  checkNotDetached(interleaved, 'toPlanar');
   checkChannels(channels, interleaved.length, 'toPlanar');
   const frames = interleaved.length / channels;
   const Type = interleaved.constructor as new (n: number) => T;
   const planes = out ?? Array.from({ length: channels }, () => new Type(frames));
   if (planes.length !== channels) throw new RangeError(`toPlanar: expected ${channels} output channels, got ${planes.length}`);
+  // Validate every output channel before writing any, so a bad `out` is left untouched.
   for (let c = 0; c < channels; c++) {
     const plane = planes[c] as unknown as Float64Array;
     if (!(plane instanceof Type)) throw new TypeError(`toPlanar: output channel ${c} must be a ${Type.name}, got ${describe(plane)}`);
     if (plane.length < frames) throw new RangeError(`toPlanar: output channel ${c} holds ${plane.length} samples, needs ${frames}`);
+  }
+  for (let c = 0; c < channels; c++) {
+    const plane = planes[c] as unknown as Float64Array;
     const src = interleaved as unknown as Float64Array;
     for (let f = 0, i = c; f < frames; f++, i += channels) plane[f] = src[i]!;
   }

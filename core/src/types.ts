@@ -41,6 +41,6 @@ export interface NdarrayLike<T extends TypedArray = TypedArray> {
 
 /**
  * Anything the ring and `concatenate` accept as data: a TypedArray, raw bytes (`ArrayBuffer`,
- * `DataView`, Node `Buffer`, read as format `B`), or a 1-D ndarray-shaped view over a TypedArray.
+ * `DataView`, Node `Buffer`, `Uint8ClampedArray`, read as format `B`), or a 1-D ndarray-shaped view over a TypedArray.
  */
-export type BufferLike = TypedArray | ArrayBuffer | SharedArrayBuffer | DataView | NdarrayLike;
+export type BufferLike = TypedArray | Uint8ClampedArray | ArrayBuffer | SharedArrayBuffer | DataView | NdarrayLike;

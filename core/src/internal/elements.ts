@@ -43,7 +43,8 @@ export function isNdarrayLike(value: unknown): value is NdarrayLike {
   return ArrayBuffer.isView(v.data) && Array.isArray(v.shape);
 }
 
-function checkNotDetached(view: ArrayBufferView, what: string): void {
+/** Throws a TypeError when `view`'s buffer was transferred away (a detached array reads as empty). */
+export function checkNotDetached(view: ArrayBufferView, what: string): void {
   if (view.byteLength === 0 && isDetached(view.buffer)) {
     throw new TypeError(`${what}: the data's ArrayBuffer is detached (it was transferred to another thread)`);
   }

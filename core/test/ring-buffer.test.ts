@@ -1,0 +1,850 @@
+import ndarray from 'ndarray';
+import { describe, expect, it } from 'vitest';
+import { FORMATS, RingBuffer, RingClosedError, type FormatInfo, type FormatName, type NdarrayLike, type TypedArray } from '@ringflow/core';
+import { HEADER_BYTES, MAGIC, VERSION, W_CAPACITY, W_FORMAT, W_ITEMSIZE, W_MAGIC, W_READ, W_VERSION, W_WRITE } from '../src/internal/layout.js';
+
+// ---- helpers ---------------------------------------------------------------------------------------
+
+/** mulberry32: a small seeded PRNG, so every run sees the same "random" sizes. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Integer in [lo, hi]. */
+function between(rand: () => number, lo: number, hi: number): number {
+  return lo + Math.floor(rand() * (hi - lo + 1));
+}
+
+type Element = number | bigint;
+/** Index access to any TypedArray with number/bigint elements, for generic tests. */
+const at = (a: TypedArray, i: number): Element => (a as unknown as Element[])[i]!;
+const put = (a: TypedArray, i: number, v: Element): void => {
+  (a as unknown as Element[])[i] = v;
+};
+const isBig = (f: FormatInfo): boolean => f.code === 'q' || f.code === 'Q';
+/** The element `n` of a counting sequence in format `f` (wrapping like the TypedArray does). */
+const countingValue = (f: FormatInfo, n: number): Element => (isBig(f) ? BigInt(n) : n);
+
+function bytesOf(a: ArrayBufferView): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** Index of the first element whose bytes differ (bitwise: NaN payloads and -0 count), -1 when equal. */
+function firstDifference(a: TypedArray, b: TypedArray): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  const x = bytesOf(a);
+  const y = bytesOf(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return Math.floor(i / a.BYTES_PER_ELEMENT);
+  return -1;
+}
+
+const EXTREMES: Record<string, Element[]> = {
+  b: [-128, 127, 0, -1],
+  B: [0, 255],
+  h: [-32768, 32767, 0, -1],
+  H: [0, 65535],
+  i: [-(2 ** 31), 2 ** 31 - 1, 0, -1],
+  I: [0, 2 ** 32 - 1, 2 ** 31],
+  q: [-(2n ** 63n), 2n ** 63n - 1n, 0n, -1n],
+  Q: [0n, 2n ** 64n - 1n, 2n ** 63n],
+  f: [NaN, Infinity, -Infinity, -0, 0, 3.4028234663852886e38, -3.4028234663852886e38, 1.401298464324817e-45, -1.401298464324817e-45, 1.1754943508222875e-38],
+  d: [NaN, Infinity, -Infinity, -0, 0, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE, 2.2250738585072014e-308],
+};
+
+/**
+ * `n` values over the full range of the format: every value of 8/16-bit types (in order, repeated),
+ * random bit patterns for the others (NaNs with payloads included), the extremes first.
+ */
+function fullRange(f: FormatInfo, n: number, seed: number): TypedArray {
+  const out = new f.ArrayType(n);
+  if (f.itemsize === 1) {
+    const u = new Uint8Array(out.buffer);
+    for (let i = 0; i < n; i++) u[i] = i;
+  } else if (f.itemsize === 2) {
+    const u = new Uint16Array(out.buffer);
+    for (let i = 0; i < n; i++) u[i] = i;
+  } else {
+    const u = new Uint32Array(out.buffer);
+    const rand = random(seed);
+    for (let i = 0; i < u.length; i++) u[i] = Math.floor(rand() * 2 ** 32);
+  }
+  const extremes = EXTREMES[f.code]!;
+  extremes.forEach((v, i) => put(out, i, v));
+  return out;
+}
+
+function counting(f: FormatInfo, from: number, n: number): TypedArray {
+  const out = new f.ArrayType(n);
+  for (let i = 0; i < n; i++) put(out, i, countingValue(f, from + i));
+  return out;
+}
+
+/** Index of the first element of `a` that breaks the counting sequence starting at `from`, -1 if none. */
+function checkCounting(f: FormatInfo, a: TypedArray, from: number, n = a.length): number {
+  const expected = counting(f, from, n);
+  for (let i = 0; i < n; i++) if (at(a, i) !== at(expected, i)) return i;
+  return -1;
+}
+
+function ring<F extends FormatName>(format: F, capacity: number): RingBuffer<F> {
+  return new RingBuffer({ format, capacity });
+}
+
+/** Moves the ring's indices forward by `n` (n <= capacity) by pushing and popping filler. */
+function advance(rb: RingBuffer<FormatName>, n: number): void {
+  const f = FORMATS.find((x) => x.code === rb.format)!;
+  if (n === 0) return;
+  expect(rb.push(new f.ArrayType(n) as never)).toBeNull();
+  expect(rb.pop(n)?.length).toBe(n);
+}
+
+/** The header's Int32 words (the buffer's byte length need not be a multiple of 4). */
+const headerWords = (rb: RingBuffer<FormatName>): Int32Array => new Int32Array(rb.handle.buffer, 0, HEADER_BYTES / 4);
+
+const F32 = (...values: number[]) => new Float32Array(values);
+
+// ---- round trips -----------------------------------------------------------------------------------
+
+describe('RingBuffer', () => {
+  describe('round trip of 65 536 full-range values', () => {
+    const N = 65_536;
+    for (const f of FORMATS) {
+      it(`returns every '${f.code}' value bit for bit when pushed in one push`, () => {
+        const values = fullRange(f, N, 1);
+        const rb = ring(f.code, N);
+        expect(rb.push(values)).toBeNull();
+        expect(rb.readAvailable).toBe(N);
+        expect(rb.writeAvailable).toBe(0);
+        const out = rb.pop(N)!;
+        expect(out).toBeInstanceOf(f.ArrayType);
+        expect(out.buffer).not.toBe(rb.handle.buffer);
+        expect(firstDifference(out, values)).toBe(-1);
+        expect(rb.pop(1)).toBeNull();
+      });
+
+      it(`returns every '${f.code}' value bit for bit when pushed and popped in uneven chunks`, () => {
+        const values = fullRange(f, N, 2);
+        const rb = ring(f.code, 10_007);
+        const out = new f.ArrayType(N);
+        const rand = random(3);
+        let pushed = 0;
+        let popped = 0;
+        while (popped < N) {
+          if (pushed < N) {
+            const end = Math.min(N, pushed + between(rand, 1, 6000));
+            const tail = rb.push(values.subarray(pushed, end));
+            pushed = end - (tail === null ? 0 : tail.length);
+          }
+          const chunk = rb.pop(between(rand, 1, 7000));
+          if (chunk !== null) {
+            out.set(chunk as never, popped);
+            popped += chunk.length;
+          }
+        }
+        expect(firstDifference(out, values)).toBe(-1);
+      });
+
+      it(`returns every '${f.code}' value bit for bit when the push crosses the wrap point`, () => {
+        const values = fullRange(f, N, 4);
+        const rb = ring(f.code, N);
+        advance(rb, 40_000);
+        expect(rb.push(values)).toBeNull();
+        const out = new f.ArrayType(N);
+        expect(rb.read(out as never)).toBe(N);
+        expect(firstDifference(out, values)).toBe(-1);
+      });
+    }
+  });
+
+  // ---- overflow ------------------------------------------------------------------------------------
+
+  describe('push on overflow', () => {
+    it('returns the unpushed tail as a subarray of the input (same buffer, right offset) when the ring fills', () => {
+      const backing = new Float32Array([9, 1, 2, 3, 4, 5, 6, 9]);
+      const input = backing.subarray(1, 7);
+      const rb = ring('f', 4);
+      const tail = rb.push(input)!;
+      expect(tail).toBeInstanceOf(Float32Array);
+      expect(tail.buffer).toBe(backing.buffer);
+      expect(tail.byteOffset).toBe(input.byteOffset + 4 * 4);
+      expect(Array.from(tail)).toEqual([5, 6]);
+      expect(Array.from(rb.pop(10)!)).toEqual([1, 2, 3, 4]);
+      expect(rb.push(tail)).toBeNull();
+      expect(Array.from(rb.pop(10)!)).toEqual([5, 6]);
+    });
+
+    it('returns the whole input unchanged when the ring is already full', () => {
+      const rb = ring('i', 2);
+      rb.push(new Int32Array([1, 2]));
+      const input = new Int32Array([3, 4]);
+      const tail = rb.push(input)!;
+      expect(tail.buffer).toBe(input.buffer);
+      expect(tail.byteOffset).toBe(0);
+      expect(Array.from(tail)).toEqual([3, 4]);
+      expect(Array.from(rb.pop(5)!)).toEqual([1, 2]);
+    });
+
+    it('returns a Uint8Array over the same ArrayBuffer when given an ArrayBuffer', () => {
+      const ab = new Uint8Array([1, 2, 3, 4, 5]).buffer;
+      const rb = ring('B', 3);
+      const tail = rb.push(ab)!;
+      expect(tail).toBeInstanceOf(Uint8Array);
+      expect(tail.buffer).toBe(ab);
+      expect(tail.byteOffset).toBe(3);
+      expect(Array.from(tail)).toEqual([4, 5]);
+    });
+
+    it('returns a DataView over the same buffer when given a DataView', () => {
+      const ab = new Uint8Array([0, 1, 2, 3, 4, 5, 0]).buffer;
+      const view = new DataView(ab, 1, 5);
+      const rb = ring('uint8', 2);
+      const tail = rb.push(view)!;
+      expect(tail).toBeInstanceOf(DataView);
+      expect(tail.buffer).toBe(ab);
+      expect(tail.byteOffset).toBe(3);
+      expect(tail.byteLength).toBe(3);
+      expect(Array.from(rb.pop(5)!)).toEqual([1, 2]);
+    });
+
+    it('returns a Buffer when given a Node Buffer', () => {
+      const input = Buffer.from([1, 2, 3]);
+      const rb = ring('B', 1);
+      const tail = rb.push(input)!;
+      expect(Buffer.isBuffer(tail)).toBe(true);
+      expect(tail.buffer).toBe(input.buffer);
+      expect(Array.from(tail)).toEqual([2, 3]);
+    });
+
+    it('returns an ndarray-like view of the same data when given a plain ndarray-like object', () => {
+      const data = new Float64Array([0, 1, 2, 3, 4, 5]);
+      const view: NdarrayLike<Float64Array> = { data, shape: [5], stride: [1], offset: 1 };
+      const rb = ring('d', 3);
+      const tail = rb.push(view)!;
+      expect(tail.data).toBe(data);
+      expect(tail.shape).toEqual([2]);
+      expect(tail.stride).toEqual([1]);
+      expect(tail.offset).toBe(4);
+      expect(Array.from(rb.pop(5)!)).toEqual([1, 2, 3]);
+    });
+
+    it('returns an ndarray package view when given an ndarray package object', () => {
+      const data = new Float64Array([10, 11, 12, 13, 14]);
+      const view = ndarray(data);
+      const rb = ring('d', 2);
+      const tail = rb.push(view)!;
+      expect(tail.data).toBe(data);
+      expect(tail.shape).toEqual([3]);
+      expect(typeof (tail as { get?: unknown }).get).toBe('function');
+      expect((tail as ndarray.NdArray<Float64Array>).get(0)).toBe(12);
+      expect(tail.offset).toBe(2);
+    });
+
+    it('returns a strided ndarray view with the same stride when given a strided view', () => {
+      const data = new Float64Array([0, 1, 2, 3, 4, 5, 6, 7]);
+      const rb = ring('d', 2);
+      const tail = rb.push({ data, shape: [4], stride: [2], offset: 1 })!;
+      expect(Array.from(rb.pop(5)!)).toEqual([1, 3]);
+      expect(tail.data).toBe(data);
+      expect(tail.shape).toEqual([2]);
+      expect(tail.stride).toEqual([2]);
+      expect(tail.offset).toBe(5);
+      expect(rb.push(tail)).toBeNull();
+      expect(Array.from(rb.pop(5)!)).toEqual([5, 7]);
+    });
+
+    it('returns a reversed ndarray view when given a view with stride -1', () => {
+      const data = new Int16Array([0, 1, 2, 3, 4]);
+      const rb = ring('h', 3);
+      const tail = rb.push(ndarray(data).step(-1))!;
+      expect(Array.from(rb.pop(5)!)).toEqual([4, 3, 2]);
+      expect(tail.shape).toEqual([2]);
+      expect(tail.stride).toEqual([-1]);
+      expect(tail.offset).toBe(1);
+      expect(rb.push(tail)).toBeNull();
+      expect(Array.from(rb.pop(5)!)).toEqual([1, 0]);
+    });
+  });
+
+  // ---- underflow and counts ------------------------------------------------------------------------
+
+  describe('pop', () => {
+    it('returns what is there when asked for more than is available', () => {
+      const rb = ring('f', 8);
+      rb.push(F32(1, 2, 3));
+      const out = rb.pop(100)!;
+      expect(out).toBeInstanceOf(Float32Array);
+      expect(Array.from(out)).toEqual([1, 2, 3]);
+      expect(rb.readAvailable).toBe(0);
+    });
+
+    it('returns null when the ring is empty', () => {
+      const rb = ring('f', 8);
+      expect(rb.pop(1)).toBeNull();
+      rb.push(F32(1));
+      rb.pop(1);
+      expect(rb.pop(4)).toBeNull();
+    });
+
+    it('returns exactly count elements and keeps the rest when more are available', () => {
+      const rb = ring('b', 8);
+      rb.push(new Int8Array([1, 2, 3, 4, 5]));
+      expect(Array.from(rb.pop(2)!)).toEqual([1, 2]);
+      expect(rb.readAvailable).toBe(3);
+      expect(Array.from(rb.pop(3)!)).toEqual([3, 4, 5]);
+    });
+
+    for (const count of [0, -1, 1.5, NaN, Infinity, -Infinity, 2 ** 53]) {
+      it(`throws RangeError when count is ${count}`, () => {
+        const rb = ring('f', 4);
+        rb.push(F32(1, 2));
+        expect(() => rb.pop(count)).toThrow(RangeError);
+        expect(() => rb.pop(count)).toThrow(/count must be a positive integer/);
+        expect(rb.readAvailable).toBe(2);
+      });
+    }
+
+    for (const count of ['1', null, undefined, 1n, {}] as unknown[]) {
+      it(`throws TypeError when count is ${typeof count} ${String(count)}`, () => {
+        const rb = ring('f', 4);
+        rb.push(F32(1, 2));
+        expect(() => rb.pop(count as number)).toThrow(TypeError);
+        expect(() => rb.pop(count as number)).toThrow(/count must be a number/);
+        expect(rb.readAvailable).toBe(2);
+      });
+    }
+  });
+
+  // ---- capacity ------------------------------------------------------------------------------------
+
+  describe('constructor', () => {
+    for (const capacity of [0, -1, 1.5, NaN, Infinity, -Infinity, 2 ** 30 + 1, 2 ** 53]) {
+      it(`throws RangeError when capacity is ${capacity}`, () => {
+        expect(() => ring('f', capacity)).toThrow(RangeError);
+        expect(() => ring('f', capacity)).toThrow(/capacity must be an integer from 1 to 1073741824/);
+      });
+    }
+
+    for (const capacity of ['8', null, undefined, 8n] as unknown[]) {
+      it(`throws TypeError when capacity is ${typeof capacity} ${String(capacity)}`, () => {
+        expect(() => ring('f', capacity as number)).toThrow(TypeError);
+        expect(() => ring('f', capacity as number)).toThrow(/capacity must be a number/);
+      });
+    }
+
+    it('throws TypeError listing the valid names when the format is unknown', () => {
+      expect(() => new RingBuffer({ format: 'float16' as FormatName, capacity: 4 })).toThrow(TypeError);
+      expect(() => new RingBuffer({ format: 'float16' as FormatName, capacity: 4 })).toThrow(/'f' \(float32\)/);
+    });
+
+    it('exposes MAX_CAPACITY as 2^30 when read', () => {
+      expect(RingBuffer.MAX_CAPACITY).toBe(2 ** 30);
+    });
+
+    it('works with capacity 1 when elements go through one at a time', () => {
+      const rb = ring('d', 1);
+      expect(rb.writeAvailable).toBe(1);
+      const tail = rb.push(new Float64Array([1, 2, 3]))!;
+      expect(Array.from(tail)).toEqual([2, 3]);
+      expect(rb.writeAvailable).toBe(0);
+      for (let i = 0; i < 10; i++) {
+        expect(Array.from(rb.pop(5)!)).toEqual([1 + i]);
+        expect(rb.push(new Float64Array([2 + i, 99]))?.length).toBe(1);
+      }
+    });
+
+    for (const capacity of [1, 2, 3, 5, 7, 13, 64, 127, 1000]) {
+      it(`uses every element when capacity is ${capacity}`, () => {
+        const rb = ring('h', capacity);
+        const f = FORMATS[2]!;
+        for (let lap = 0; lap < 3; lap++) {
+          advance(rb, lap === 0 ? 0 : Math.ceil(capacity / 3));
+          const data = counting(f, lap * 7, capacity);
+          expect(rb.push(data)).toBeNull();
+          expect(rb.readAvailable).toBe(capacity);
+          expect(rb.writeAvailable).toBe(0);
+          expect(rb.write(new Int16Array([1]))).toBe(0);
+          expect(Array.from(rb.push(new Int16Array([42]))!)).toEqual([42]);
+          expect(checkCounting(f, rb.pop(capacity)!, lap * 7)).toBe(-1);
+          expect(rb.readAvailable).toBe(0);
+        }
+      });
+    }
+  });
+
+  // ---- reset and close -----------------------------------------------------------------------------
+
+  describe('reset', () => {
+    it('empties the ring and clears closed when called', () => {
+      const rb = ring('f', 4);
+      rb.push(F32(1, 2, 3));
+      rb.close();
+      rb.reset();
+      expect(rb.readAvailable).toBe(0);
+      expect(rb.writeAvailable).toBe(4);
+      expect(rb.closed).toBe(false);
+      expect(rb.pop(4)).toBeNull();
+      expect(rb.push(F32(7, 8, 9, 10))).toBeNull();
+      expect(Array.from(rb.pop(4)!)).toEqual([7, 8, 9, 10]);
+    });
+  });
+
+  describe('close', () => {
+    it('makes push, write and pushBytes throw RingClosedError and leaves the ring unchanged when closed', () => {
+      const rb = ring('f', 4);
+      rb.push(F32(1, 2));
+      expect(rb.closed).toBe(false);
+      rb.close();
+      expect(rb.closed).toBe(true);
+      expect(() => rb.push(F32(3))).toThrow(RingClosedError);
+      expect(() => rb.push(F32(3))).toThrow(/push: the ring is closed/);
+      expect(() => rb.write(F32(3))).toThrow(RingClosedError);
+      expect(() => rb.pushBytes(new Uint8Array(4))).toThrow(RingClosedError);
+      expect(rb.readAvailable).toBe(2);
+      expect(Array.from(rb.pop(1)!)).toEqual([1]);
+      expect(Array.from(rb.pop(4)!)).toEqual([2]);
+      expect(rb.pop(4)).toBeNull();
+      expect(rb.closed).toBe(true);
+    });
+
+    it('is a RingClosedError that is also an Error with its name when thrown', () => {
+      const rb = ring('f', 4);
+      rb.close();
+      let caught: unknown;
+      try {
+        rb.push(F32(1));
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(Error);
+      expect((caught as Error).name).toBe('RingClosedError');
+    });
+
+    it('lets read drain and is idempotent when called twice', () => {
+      const rb = ring('i', 4);
+      rb.push(new Int32Array([5, 6, 7]));
+      rb.close();
+      rb.close();
+      const target = new Int32Array(8);
+      expect(rb.read(target)).toBe(3);
+      expect(Array.from(target.subarray(0, 3))).toEqual([5, 6, 7]);
+      expect(rb.read(target)).toBe(0);
+    });
+
+    it('is seen by an attached ring when closed on the other side', () => {
+      const rb = ring('f', 4);
+      const other = RingBuffer.attach(structuredClone(rb.handle));
+      rb.close();
+      expect(other.closed).toBe(true);
+      expect(() => other.push(F32(1))).toThrow(RingClosedError);
+    });
+  });
+
+  // ---- getters -------------------------------------------------------------------------------------
+
+  describe('getters', () => {
+    for (const f of FORMATS) {
+      it(`report '${f.code}', '${f.dtype}', ${f.itemsize} bytes when created with the dtype name '${f.dtype}'`, () => {
+        const rb = new RingBuffer({ format: f.dtype, capacity: 37 });
+        expect(rb.format).toBe(f.code);
+        expect(rb.dtype).toBe(f.dtype);
+        expect(rb.itemsize).toBe(f.itemsize);
+        expect(rb.capacity).toBe(37);
+        expect(rb.readAvailable).toBe(0);
+        expect(rb.writeAvailable).toBe(37);
+        expect(rb.isLockFree).toBe(true);
+        expect(rb.closed).toBe(false);
+        expect(rb.handle.buffer).toBeInstanceOf(SharedArrayBuffer);
+        expect(rb.handle.buffer.byteLength).toBeGreaterThanOrEqual(HEADER_BYTES + 37 * f.itemsize);
+        expect(rb.handle.capacity).toBe(37);
+        const same = new RingBuffer({ format: f.code, capacity: 37 });
+        expect(same.format).toBe(f.code);
+        expect(same.dtype).toBe(f.dtype);
+      });
+    }
+
+    it('count elements (not bytes) when data is pushed and popped', () => {
+      const rb = ring('d', 10);
+      rb.push(new Float64Array(3));
+      expect(rb.readAvailable).toBe(3);
+      expect(rb.writeAvailable).toBe(7);
+      rb.pop(1);
+      expect(rb.readAvailable).toBe(2);
+      expect(rb.writeAvailable).toBe(8);
+    });
+
+    it('are read-only when assigned to', () => {
+      const rb = ring('f', 4);
+      expect(() => {
+        (rb as unknown as { capacity: number }).capacity = 8;
+      }).toThrow(TypeError);
+      expect(rb.capacity).toBe(4);
+    });
+  });
+
+  // ---- write / read --------------------------------------------------------------------------------
+
+  describe('write', () => {
+    it('returns the number written and stops when the ring is full', () => {
+      const rb = ring('f', 5);
+      expect(rb.write(F32(1, 2, 3))).toBe(3);
+      expect(rb.write(F32(4, 5, 6, 7))).toBe(2);
+      expect(rb.write(F32(8))).toBe(0);
+      expect(rb.write(new Float32Array(0))).toBe(0);
+      expect(Array.from(rb.pop(10)!)).toEqual([1, 2, 3, 4, 5]);
+    });
+
+    it('accepts a strided ndarray view when given one', () => {
+      const rb = ring('f', 5);
+      expect(rb.write({ data: F32(0, 1, 2, 3, 4, 5), shape: [3], stride: [2], offset: 0 })).toBe(3);
+      expect(Array.from(rb.pop(10)!)).toEqual([0, 2, 4]);
+    });
+  });
+
+  describe('read', () => {
+    it('returns the count and fills only the prefix when the target is longer than what is available', () => {
+      const rb = ring('f', 8);
+      rb.push(F32(1, 2, 3));
+      const target = new Float32Array(6).fill(-7);
+      expect(rb.read(target)).toBe(3);
+      expect(Array.from(target)).toEqual([1, 2, 3, -7, -7, -7]);
+      expect(rb.read(target)).toBe(0);
+      expect(Array.from(target)).toEqual([1, 2, 3, -7, -7, -7]);
+    });
+
+    it('reads only target.length elements when more are available', () => {
+      const rb = ring('f', 8);
+      rb.push(F32(1, 2, 3, 4));
+      const target = new Float32Array(2);
+      expect(rb.read(target)).toBe(2);
+      expect(Array.from(target)).toEqual([1, 2]);
+      expect(rb.readAvailable).toBe(2);
+    });
+
+    it('fills a strided ndarray view element by element when given one', () => {
+      const rb = ring('d', 8);
+      rb.push(new Float64Array([1, 2, 3, 4, 5, 6]));
+      const backing = new Float64Array(9).fill(-1);
+      const n = rb.read({ data: backing, shape: [4], stride: [2], offset: 1 });
+      expect(n).toBe(4);
+      expect(Array.from(backing)).toEqual([-1, 1, -1, 2, -1, 3, -1, 4, -1]);
+      const reversed = new Float64Array(4).fill(-1);
+      expect(rb.read(ndarray(reversed).step(-1))).toBe(2);
+      expect(Array.from(reversed)).toEqual([-1, -1, 6, 5]);
+    });
+
+    it('fills a strided view across the wrap point when the data wraps', () => {
+      const rb = ring('i', 5);
+      advance(rb, 3);
+      rb.push(new Int32Array([1, 2, 3, 4, 5]));
+      const backing = new Int32Array(10);
+      expect(rb.read(ndarray(backing).step(2))).toBe(5);
+      expect(Array.from(backing)).toEqual([1, 0, 2, 0, 3, 0, 4, 0, 5, 0]);
+    });
+  });
+
+  // ---- ndarray input -------------------------------------------------------------------------------
+
+  describe('push of ndarray views', () => {
+    it('gathers every second element when given stride 2', () => {
+      const rb = ring('f', 8);
+      expect(rb.push({ data: F32(0, 1, 2, 3, 4, 5, 6), shape: [3], stride: [2], offset: 1 })).toBeNull();
+      expect(Array.from(rb.pop(8)!)).toEqual([1, 3, 5]);
+    });
+
+    it('pushes in reverse order when given stride -1', () => {
+      const rb = ring('f', 8);
+      expect(rb.push({ data: F32(0, 1, 2, 3), shape: [4], stride: [-1], offset: 3 })).toBeNull();
+      expect(Array.from(rb.pop(8)!)).toEqual([3, 2, 1, 0]);
+    });
+
+    it('pushes an ndarray package object (contiguous, hi/lo, step) when given one', () => {
+      const rb = ring('i', 17);
+      const data = new Int32Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(rb.push(ndarray(data))).toBeNull();
+      expect(rb.push(ndarray(data).hi(7).lo(4))).toBeNull();
+      expect(rb.push(ndarray(data).step(3))).toBeNull();
+      expect(rb.readAvailable).toBe(17);
+      expect(Array.from(rb.pop(17)!)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 4, 5, 6, 0, 3, 6, 9]);
+      expect(rb.push(ndarray(data).step(-4))).toBeNull();
+      expect(Array.from(rb.pop(16)!)).toEqual([9, 5, 1]);
+    });
+
+    it('wraps strided data around the end of the ring when pushed across it', () => {
+      const rb = ring('b', 5);
+      advance(rb, 4);
+      expect(rb.push({ data: new Int8Array([1, 0, 2, 0, 3, 0, 4]), shape: [4], stride: [2], offset: 0 })).toBeNull();
+      expect(Array.from(rb.pop(5)!)).toEqual([1, 2, 3, 4]);
+    });
+
+    it('throws RangeError and leaves the ring unchanged when given a 2-D ndarray', () => {
+      const rb = ring('f', 8);
+      rb.push(F32(1));
+      const twoD = ndarray(new Float32Array(6), [3, 2]);
+      expect(() => rb.push(twoD)).toThrow(RangeError);
+      expect(() => rb.push(twoD)).toThrow(/1-D/);
+      expect(() => rb.write(twoD)).toThrow(RangeError);
+      expect(() => rb.read(twoD)).toThrow(RangeError);
+      expect(rb.readAvailable).toBe(1);
+    });
+  });
+
+  // ---- pushBytes -----------------------------------------------------------------------------------
+
+  describe('pushBytes', () => {
+    const le = (values: number[]): Uint8Array => {
+      const out = new Uint8Array(values.length * 4);
+      const view = new DataView(out.buffer);
+      values.forEach((v, i) => view.setFloat32(i * 4, v, true));
+      return out;
+    };
+
+    it('accepts a Buffer, a Uint8Array, a DataView and an ArrayBuffer when each holds whole elements', () => {
+      const rb = ring('f', 16);
+      expect(rb.pushBytes(Buffer.from(le([1, 2])))).toBeNull();
+      expect(rb.pushBytes(le([3]))).toBeNull();
+      const bytes = le([0, 4, 5]);
+      expect(rb.pushBytes(new DataView(bytes.buffer, 4, 8))).toBeNull();
+      expect(rb.pushBytes(le([6]).buffer)).toBeNull();
+      expect(rb.pushBytes(new Uint8Array(0))).toBeNull();
+      expect(Array.from(rb.pop(16)!)).toEqual([1, 2, 3, 4, 5, 6]);
+    });
+
+    it('throws RangeError when the byte length is not a multiple of itemsize', () => {
+      const rb = ring('d', 4);
+      expect(() => rb.pushBytes(new Uint8Array(12))).toThrow(RangeError);
+      expect(() => rb.pushBytes(new Uint8Array(12))).toThrow(/12 bytes is not a whole number of 8-byte 'd' elements/);
+      expect(() => rb.pushBytes(new ArrayBuffer(3))).toThrow(RangeError);
+      expect(rb.readAvailable).toBe(0);
+    });
+
+    it('throws TypeError when given a Float32Array', () => {
+      const rb = ring('f', 4);
+      expect(() => rb.pushBytes(new Float32Array(2) as unknown as Uint8Array)).toThrow(TypeError);
+      expect(() => rb.pushBytes(new Float32Array(2) as unknown as Uint8Array)).toThrow(/raw bytes/);
+      expect(rb.readAvailable).toBe(0);
+    });
+
+    it('returns the unpushed tail in bytes as a view of the input when the ring fills', () => {
+      const rb = ring('f', 2);
+      const bytes = le([1, 2, 3]);
+      const tail = rb.pushBytes(bytes)!;
+      expect(tail).toBeInstanceOf(Uint8Array);
+      expect(tail.buffer).toBe(bytes.buffer);
+      expect(tail.byteOffset).toBe(8);
+      expect(tail.length).toBe(4);
+      const dvTail = rb.pushBytes(new DataView(bytes.buffer))!;
+      expect(dvTail).toBeInstanceOf(DataView);
+      expect(dvTail.byteLength).toBe(12);
+      expect(Array.from(rb.pop(4)!)).toEqual([1, 2]);
+      const abTail = ring('f', 1).pushBytes(bytes.buffer)!;
+      expect(abTail).toBeInstanceOf(Uint8Array);
+      expect(abTail.buffer).toBe(bytes.buffer);
+      expect(abTail.byteOffset).toBe(4);
+    });
+
+    it('reads foreign little-endian float64 bytes back as the right numbers when pushed across the wrap point', () => {
+      const values = [Math.PI, -0, 1e-310, -Infinity, 123456789.125, NaN];
+      const bytes = new Uint8Array(values.length * 8);
+      const view = new DataView(bytes.buffer);
+      values.forEach((v, i) => view.setFloat64(i * 8, v, true));
+      const rb = ring('float64', 7);
+      advance(rb, 5);
+      expect(rb.pushBytes(Buffer.from(bytes))).toBeNull();
+      const out = rb.pop(10)!;
+      expect(out).toBeInstanceOf(Float64Array);
+      expect(Array.from(out)).toEqual(values);
+      expect(Object.is(out[1], -0)).toBe(true);
+    });
+
+    it('copies raw bytes unchanged into a uint16 ring when given them', () => {
+      const rb = ring('H', 4);
+      rb.pushBytes(new Uint8Array([0x01, 0x02, 0xff, 0xff]));
+      expect(Array.from(rb.pop(4)!)).toEqual([0x0201, 0xffff]);
+    });
+  });
+
+  // ---- handle / attach -----------------------------------------------------------------------------
+
+  describe('handle', () => {
+    it('survives structuredClone and attaches to the same data when cloned', () => {
+      const rb = ring('float32', 8);
+      const clone = structuredClone(rb.handle);
+      expect(clone.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(clone.format).toBe('float32');
+      expect(clone.capacity).toBe(8);
+      expect(clone.version).toBe(VERSION);
+      const other = RingBuffer.attach(clone);
+      expect(other.format).toBe('f');
+      expect(other.capacity).toBe(8);
+      rb.push(F32(1, 2, 3));
+      expect(other.readAvailable).toBe(3);
+      expect(Array.from(other.pop(2)!)).toEqual([1, 2]);
+      expect(rb.readAvailable).toBe(1);
+      other.push(F32(4));
+      expect(Array.from(rb.pop(8)!)).toEqual([3, 4]);
+    });
+
+    it('writes a header that names the ring when created', () => {
+      const rb = ring('d', 11);
+      const words = headerWords(rb);
+      expect(words[W_MAGIC]).toBe(MAGIC);
+      expect(words[W_VERSION]).toBe(VERSION);
+      expect(words[W_FORMAT]).toBe(FORMATS.find((f) => f.code === 'd')!.id);
+      expect(words[W_CAPACITY]).toBe(11);
+      expect(words[W_ITEMSIZE]).toBe(8);
+    });
+
+    it('is frozen when someone tries to modify it', () => {
+      const rb = ring('f', 4);
+      expect(Object.isFrozen(rb.handle)).toBe(true);
+    });
+  });
+
+  // ---- sentinels and counting sequences ------------------------------------------------------------
+
+  describe('sentinels', () => {
+    for (const f of FORMATS) {
+      it(`keeps the sentinels around every '${f.code}' block intact when streaming with random sizes`, () => {
+        const capacity = 97;
+        const rb = ring(f.code, capacity);
+        const rand = random(17);
+        const S = isBig(f) ? 0x5an : 0x5a;
+        const G = isBig(f) ? 0x33n : 0x33;
+        // Each block is [S, counting..., S]; the consumer reads each block into a window of a larger
+        // array whose guard elements G on both sides must not be touched.
+        let next = 0;
+        for (let block = 0; block < 400; block++) {
+          const payload = between(rand, 0, capacity - 2);
+          const data = new f.ArrayType(payload + 2);
+          put(data, 0, S);
+          put(data, payload + 1, S);
+          for (let i = 0; i < payload; i++) put(data, i + 1, countingValue(f, (next + i) % 64));
+          expect(rb.push(data)).toBeNull();
+          const guarded = new f.ArrayType(payload + 4);
+          guarded.fill(G as never);
+          const window = guarded.subarray(1, payload + 3);
+          expect(rb.read(window as never)).toBe(payload + 2);
+          expect(at(guarded, 0)).toBe(G);
+          expect(at(guarded, payload + 3)).toBe(G);
+          expect(at(window, 0)).toBe(S);
+          expect(at(window, payload + 1)).toBe(S);
+          for (let i = 0; i < payload; i++) expect(at(window, i + 1)).toBe(countingValue(f, (next + i) % 64));
+          next += payload;
+        }
+        const words = headerWords(rb);
+        expect([words[W_MAGIC], words[W_VERSION], words[W_FORMAT], words[W_CAPACITY], words[W_ITEMSIZE]]).toEqual([
+          MAGIC,
+          VERSION,
+          f.id,
+          capacity,
+          f.itemsize,
+        ]);
+        expect(rb.readAvailable).toBe(0);
+      });
+    }
+  });
+
+  describe('counting sequence', () => {
+    for (const f of FORMATS) {
+      it(`arrives in order over >= 100 wrap-arounds when '${f.code}' blocks of random size are pushed and popped`, () => {
+        const capacity = 509;
+        const total = capacity * 120;
+        const rb = ring(f.code, capacity);
+        const rand = random(f.id * 101);
+        const source = counting(f, 0, total);
+        const target = new f.ArrayType(capacity * 2);
+        let written = 0;
+        let read = 0;
+        let firstError = -1;
+        while (read < total) {
+          if (written < total) {
+            const end = Math.min(total, written + between(rand, 1, capacity + 50));
+            if (rand() < 0.5) {
+              written += rb.write(source.subarray(written, end) as never);
+            } else {
+              const tail = rb.push(source.subarray(written, end));
+              written = end - (tail?.length ?? 0);
+            }
+          }
+          expect(rb.readAvailable).toBe(written - read);
+          if (rand() < 0.5) {
+            const n = rb.read(target.subarray(0, between(rand, 1, capacity + 50)) as never);
+            const bad = checkCounting(f, target, read, n);
+            if (bad >= 0 && firstError < 0) firstError = read + bad;
+            read += n;
+          } else {
+            const chunk = rb.pop(between(rand, 1, capacity + 50));
+            if (chunk !== null) {
+              const bad = checkCounting(f, chunk, read);
+              if (bad >= 0 && firstError < 0) firstError = read + bad;
+              read += chunk.length;
+            }
+          }
+        }
+        expect(firstError).toBe(-1);
+        expect(read / capacity).toBeGreaterThanOrEqual(100);
+      });
+    }
+  });
+
+  describe('index wrap-around', () => {
+    const starts = (capacity: number): number[] =>
+      [...new Set([2 * capacity - 1, 2 * capacity - 3, capacity, capacity - 1])].filter((s) => s >= 0);
+    for (const format of ['f', 'd', 'b', 'q'] as const) {
+      for (const capacity of [1, 7, 1000]) {
+        for (const start of starts(capacity)) {
+          it(`streams a '${format}' counting sequence through capacity ${capacity} when the indices start at ${start}`, () => {
+            const f = FORMATS.find((x) => x.code === format)!;
+            const rb = ring(format, capacity);
+            const words = headerWords(rb);
+            words[W_READ] = start;
+            words[W_WRITE] = start;
+            expect(rb.readAvailable).toBe(0);
+            expect(rb.writeAvailable).toBe(capacity);
+            const rand = random(start + capacity);
+            const total = capacity * 5 + 3;
+            const source = counting(f, 0, total);
+            let written = 0;
+            let read = 0;
+            let wrapped = false;
+            while (read < total) {
+              const end = Math.min(total, written + between(rand, 1, capacity));
+              const tail = rb.push(source.subarray(written, end));
+              written = end - (tail?.length ?? 0);
+              const before = words[W_READ]!;
+              const chunk = rb.pop(between(rand, 1, capacity))!;
+              if (words[W_READ]! < before) wrapped = true;
+              expect(words[W_READ]).toBeLessThan(2 * capacity);
+              expect(words[W_WRITE]).toBeLessThan(2 * capacity);
+              expect(checkCounting(f, chunk, read)).toBe(-1);
+              read += chunk.length;
+            }
+            expect(wrapped).toBe(true);
+            expect(rb.readAvailable).toBe(0);
+          });
+        }
+      }
+    }
+
+    it('counts a full ring correctly when the write index has wrapped and the read index has not', () => {
+      const rb = ring('f', 4);
+      const words = headerWords(rb);
+      words[W_READ] = 6;
+      words[W_WRITE] = 6;
+      expect(rb.push(F32(1, 2, 3, 4))).toBeNull();
+      expect(words[W_WRITE]).toBe(2);
+      expect(words[W_READ]).toBe(6);
+      expect(rb.readAvailable).toBe(4);
+      expect(rb.writeAvailable).toBe(0);
+      expect(Array.from(rb.pop(4)!)).toEqual([1, 2, 3, 4]);
+      expect(words[W_READ]).toBe(2);
+    });
+  });
+});
