@@ -29,6 +29,7 @@ function fenced(text: string, origin: string, strip: (line: string) => string): 
   const lines = text.split('\n').map(strip);
   const found: DocExample[] = [];
   for (let i = 0; i < lines.length; i++) {
+    // A block marked ```ts fragment (a piece of a larger program) is shown, not checked.
     if (/^```(ts|typescript)\s*$/.test(lines[i]!.trim())) {
       const start = i + 1;
       let end = start;

@@ -1,6 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { TypedArray } from '@ringflow/core';
-import { checkSameClass, chunkClass, describeValue, optionsObject, positiveInteger, zeroOf, type ChunkConstructor } from './internal/chunks.js';
+import { checkSameClass, chunkClass, copyRange, describeValue, optionsObject, positiveInteger, zeroOf, type ChunkConstructor } from './internal/chunks.js';
 
 /** Options of {@link batch}. */
 export interface BatchOptions {
@@ -78,7 +78,7 @@ export function batch<T extends TypedArray>(size: number, options?: BatchOptions
             // Top up a partly filled buffer first.
             if (filled > 0) {
               const take = Math.min(size - filled, n);
-              (acc as unknown as Float64Array).set(input.subarray(0, take), filled);
+              copyRange(acc as unknown as Float64Array, filled, input, 0, take);
               filled += take;
               i = take;
               if (filled < size) return;
@@ -93,7 +93,7 @@ export function batch<T extends TypedArray>(size: number, options?: BatchOptions
               let out: T;
               if (reuse) {
                 acc ??= new Type(size);
-                (acc as unknown as Float64Array).set(input.subarray(i, i + size));
+                copyRange(acc as unknown as Float64Array, 0, input, i, i + size);
                 out = acc;
               } else {
                 out = (input.slice(i, i + size) as unknown) as T;
@@ -105,7 +105,7 @@ export function batch<T extends TypedArray>(size: number, options?: BatchOptions
             // Keep the rest.
             if (i < n) {
               acc ??= new Type(size);
-              (acc as unknown as Float64Array).set(input.subarray(i), 0);
+              copyRange(acc as unknown as Float64Array, 0, input, i, n);
               filled = n - i;
             }
           } catch (error) {

@@ -1,7 +1,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { TypedArray } from '@ringflow/core';
 import { getWindow, type WindowSpec } from './design/windows.js';
-import { checkSameClass, chunkClass, describeValue, isFloatArray, positiveInteger, type ChunkConstructor } from './internal/chunks.js';
+import { checkSameClass, chunkClass, copyRange, describeValue, isFloatArray, positiveInteger, type ChunkConstructor } from './internal/chunks.js';
 
 /** Options of {@link slidingWindow}. */
 export interface SlidingWindowOptions {
@@ -119,7 +119,7 @@ export function slidingWindow<T extends TypedArray>(options: SlidingWindowOption
                 continue;
               }
               const take = Math.min(size - filled, n - i);
-              frame!.set(take === n ? input : input.subarray(i, i + take), filled);
+              copyRange(frame!, filled, input, i, i + take);
               filled += take;
               i += take;
               if (filled === size) {

@@ -109,3 +109,15 @@ export function sampleRateOf(what: string, sampleRate: unknown): number {
   if (fs <= 0) throw new RangeError(`${what}: sampleRate must be > 0 Hz, got ${fs}`);
   return fs;
 }
+
+/**
+ * `dst[at ..] = src[start .. end)` without allocating: a whole `src` goes through `set` (memcpy),
+ * a part through a loop (a `subarray` view would allocate on every chunk).
+ */
+export function copyRange(dst: Float64Array, at: number, src: Float64Array, start: number, end: number): void {
+  if (start === 0 && end === src.length) {
+    dst.set(src, at);
+    return;
+  }
+  for (let i = start, j = at; i < end; i++, j++) dst[j] = src[i]!;
+}

@@ -41,12 +41,12 @@ const TYPES: readonly BiquadType[] = ['lowpass', 'highpass', 'bandpass', 'notch'
  *   (0, sampleRate/2), `q <= 0` or `sampleRate <= 0`
  * @example
  * ```ts
- * import { biquad, createSosfiltState } from '@ringflow/operators';
- * const row = biquad({ type: 'peaking', frequency: 1000, q: 2, gain: 6, sampleRate: 48000 });
+ * import { biquadCoefficients, createSosfiltState } from '@ringflow/operators';
+ * const row = biquadCoefficients({ type: 'peaking', frequency: 1000, q: 2, gain: 6, sampleRate: 48000 });
  * const state = createSosfiltState([row]);
  * ```
  */
-export function biquad(options: BiquadOptions): number[] {
+export function biquadCoefficients(options: BiquadOptions): number[] {
   const { type, frequency, sampleRate } = options;
   const q = options.q ?? Math.SQRT1_2;
   const gain = options.gain ?? 0;

@@ -1,0 +1,93 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { FloatArray } from '@ringflow/core';
+import { cachedPlan } from './internal/fft-plans.js';
+import { FloatChunks, resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
+import { positiveInteger } from './internal/chunks.js';
+import { irfft, type FftPlan } from './kernels/fft.js';
+
+/** Options of {@link ifft}. */
+export interface IfftOptions extends DspOperatorOptions {
+  /**
+   * Length of each output frame in samples (numpy's `n`). Default `2 * (bins - 1)` (an even length,
+   * numpy's default). Give it to recover odd lengths: the input must then have `floor(size / 2) + 1`
+   * bins (else the stream errors with a RangeError).
+   */
+  readonly size?: number;
+}
+
+/**
+ * Transforms each one-sided spectrum back into a real frame, like `numpy.fft.irfft`.
+ *
+ * @remarks
+ * Each input chunk is one spectrum of `bins` complex values interleaved `[re0, im0, re1, im1, ...]`
+ * (the layout `fft` emits, so its length must be even); its output is one frame of `size` real
+ * samples (default `2 * (bins - 1)`), normalised by `1 / size` so `ifft` undoes `fft`. As in numpy,
+ * the imaginary parts of bin 0 and (even sizes) of the Nyquist bin are ignored. The plan is cached
+ * per size. Math in float64; Float32Array in, Float32Array out. Other classes (TypeError), an odd
+ * length, a single bin without `size`, or a bin count that does not fit `size` (RangeError) error
+ * the stream. NaN anywhere in a spectrum makes the whole frame NaN (or errors with `nan: 'error'`).
+ *
+ * Ownership: fresh frames unless `reuse: true` (views of one buffer per subscription, overwritten by
+ * the next emission: copy to keep). Input spectra are neither modified nor kept.
+ *
+ * Timeline:
+ * ```
+ * in:  [10 0 -2 2 -2 0] |
+ * out: [1 2 3 4]        |
+ * ```
+ *
+ * @param options - `size`, `reuse` (default `false`), `nan` (default `'propagate'`)
+ * @returns an operator from interleaved spectra to real frames
+ * @throws TypeError/RangeError at creation for a bad `size` or options
+ * @example
+ * ```ts
+ * import { of } from 'rxjs';
+ * import { fft, ifft } from '@ringflow/operators';
+ * of(Float64Array.of(1, 2, 3, 4, 5))
+ *   .pipe(fft(), ifft({ size: 5 }))
+ *   .subscribe((x) => console.log(x)); // [1, 2, 3, 4, 5] (to rounding)
+ * ```
+ */
+export function ifft<T extends FloatArray>(options?: IfftOptions): OperatorFunction<T, T> {
+  const opts = resolveDspOptions('ifft', options);
+  const size = options?.size === undefined ? undefined : positiveInteger('ifft', 'size', options.size);
+  return (source) =>
+    new Observable<T>((subscriber) => {
+      const chunks = new FloatChunks('ifft', opts);
+      const plans = new Map<number, FftPlan>();
+      const sub = source.subscribe({
+        next(chunk) {
+          try {
+            const spectrum = chunks.accept(chunk);
+            if (spectrum.length % 2 !== 0 || spectrum.length === 0) {
+              throw new RangeError(
+                `ifft: a spectrum must hold interleaved [re, im] pairs (an even, non-zero length), got ${spectrum.length} values`,
+              );
+            }
+            const bins = spectrum.length / 2;
+            let n: number;
+            if (size === undefined) {
+              if (bins < 2) throw new RangeError('ifft: a spectrum of 1 bin needs the size option (1)');
+              n = 2 * (bins - 1);
+            } else {
+              if (Math.floor(size / 2) + 1 !== bins) {
+                throw new RangeError(`ifft: size ${size} needs ${Math.floor(size / 2) + 1} bins, got ${bins}`);
+              }
+              n = size;
+            }
+            const out = irfft(cachedPlan(plans, n), spectrum, chunks.output(n));
+            subscriber.next(out as T);
+          } catch (error) {
+            subscriber.error(error);
+          }
+        },
+        error(error) {
+          subscriber.error(error);
+        },
+        complete() {
+          subscriber.complete();
+        },
+      });
+      return () => sub.unsubscribe();
+    });
+}

@@ -1,0 +1,113 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { FloatArray } from '@ringflow/core';
+import { FloatChunks, resolveDspOptions, withContext, type DspOperatorOptions } from './internal/float-chunks.js';
+import { createStftState, processStft, type StftOptions } from './kernels/stft.js';
+
+/**
+ * Options of {@link stft} (and {@link istft}): the kernel's `size`, `hop`, `window`, `fftSize`,
+ * `scaling`, plus `reuse`/`nan`.
+ */
+export interface StftOperatorOptions extends StftOptions, DspOperatorOptions {}
+
+/**
+ * Short-time Fourier transform of a sample stream: one spectrum per frame of `size` samples, frames
+ * `hop` samples apart, whatever the input chunking.
+ *
+ * @remarks
+ * Frame `f` covers input samples `[f * hop, f * hop + size)`;
+ * the framing is internal (like `slidingWindow`), so the spectra do not depend on how the input is
+ * chunked. Each frame is multiplied by the window (default periodic `'hann'`), zero-padded to
+ * `fftSize` (default `size`) and transformed: one chunk of `2 * (floor(fftSize / 2) + 1)` numbers,
+ * interleaved complex `[re0, im0, ...]`, the layout of `fft`. `scaling: 'none'` (default) is the
+ * plain rfft; `'spectrum'` divides by `sum(window)`, which gives `scipy.signal.stft(x, nperseg=size,
+ * noverlap=size - hop, nfft=fftSize, boundary=None, padded=False)[2][:, f]` exactly (to ~1e-12).
+ * `hop` defaults to `size - floor(size / 2)` (SciPy's default) and may exceed `size` (samples between
+ * frames are skipped). A spectrum is emitted as soon as the last sample of its frame arrives (in the
+ * source's `next`), so one chunk can give several spectra or none; samples that never complete a frame
+ * are dropped at completion (no padding: SciPy's `padded=False`). Math in float64; Float32Array in,
+ * Float32Array spectra out. Non-float chunks or a class change error the stream with a TypeError.
+ * NaN makes every spectrum whose frame holds it NaN (`nan: 'error'` errors the stream instead).
+ *
+ * Ownership: fresh spectra unless `reuse: true` (views of one buffer per subscription, overwritten
+ * by the next emission: copy to keep). Inputs are not kept.
+ *
+ * Timeline (`size` 4, `hop` 2; `S(abcd)` is the spectrum of samples a..d):
+ * ```
+ * in:  [abc]  [def]  [g]  [h]      |
+ * out:        [S(abcd)]   [S(cdef)]|
+ * ```
+ *
+ * @param options - `size` (samples), `hop` (samples), `window`, `fftSize`, `scaling`, `reuse`, `nan`
+ * @returns an operator from sample chunks to spectra
+ * @throws RangeError at creation for `size`, `hop` or `fftSize` not positive integers (`fftSize >=
+ *   size`) or a window array of the wrong length; TypeError for an unknown window or scaling
+ * @example
+ * ```ts
+ * import { fromSamples, magnitude, stft } from '@ringflow/operators';
+ * fromSamples(new Float32Array(48_000), 128)
+ *   .pipe(stft({ size: 1024, hop: 256, window: 'hann' }), magnitude())
+ *   .subscribe((bins) => console.log(bins.length)); // 513 per frame
+ * ```
+ */
+export function stft<T extends FloatArray>(options: StftOperatorOptions): OperatorFunction<T, T> {
+  const opts = resolveDspOptions('stft', options);
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('stft: expected options { size, hop, window, fftSize, scaling }');
+  }
+  const kernelOptions: StftOptions = { ...options };
+  // Validates now (throws to the caller); each subscription then builds its own state.
+  withContext('stft', () => createStftState(kernelOptions));
+
+  return (source) =>
+    new Observable<T>((subscriber) => {
+      const chunks = new FloatChunks('stft', opts);
+      const state = createStftState(kernelOptions);
+      const { size, hop, bins } = state;
+      const frame = new Float64Array(size);
+      let filled = 0;
+      let skip = 0;
+      const sub = source.subscribe({
+        next(chunk) {
+          try {
+            const input = chunks.accept(chunk);
+            const n = input.length;
+            let i = 0;
+            while (i < n) {
+              if (skip > 0) {
+                const s = Math.min(skip, n - i);
+                skip -= s;
+                i += s;
+                continue;
+              }
+              const take = Math.min(size - filled, n - i);
+              if (take === n) frame.set(input, filled);
+              else for (let j = 0; j < take; j++) frame[filled + j] = input[i + j]!; // no subarray view: no allocation
+              filled += take;
+              i += take;
+              if (filled === size) {
+                const out = processStft(state, frame, chunks.output(2 * bins));
+                if (hop < size) {
+                  frame.copyWithin(0, hop, size);
+                  filled = size - hop;
+                } else {
+                  filled = 0;
+                  skip = hop - size;
+                }
+                subscriber.next(out as T);
+                if (subscriber.closed) return;
+              }
+            }
+          } catch (error) {
+            subscriber.error(error);
+          }
+        },
+        error(error) {
+          subscriber.error(error);
+        },
+        complete() {
+          subscriber.complete();
+        },
+      });
+      return () => sub.unsubscribe();
+    });
+}
