@@ -1,0 +1,4 @@
+import { exposeStage } from '@ringflow/workers';
+import { TAPS, firChain } from './kernels.js';
+
+exposeStage((source) => source.pipe(firChain(TAPS)));

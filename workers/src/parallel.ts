@@ -1,0 +1,56 @@
+import type { OperatorFunction } from 'rxjs';
+import type { ParamsOf, StageDefinition } from './define-stage.js';
+import { runParallel } from './internal/run-stages.js';
+import type { OffloadOptions } from './offload.js';
+import type { Chunk, StageLocation } from './types.js';
+
+/**
+ * Options of `parallel`.
+ *
+ * @typeParam P - The stage's parameters.
+ */
+export interface ParallelOptions<P = unknown> extends OffloadOptions<P> {
+  /** Number of workers (default 2). */
+  readonly workers?: number;
+}
+
+/**
+ * Runs one stateless stage on a pool of workers: chunks are dispatched round-robin and the results
+ * are re-ordered to the input order.
+ *
+ * @remarks
+ * The stage MUST be stateless and synchronous per chunk: chunk `i` is processed by worker
+ * `i % workers`, which never sees the others, and the outputs a worker emits while processing one
+ * input chunk are the results of that chunk (a boundary marker follows them in the output ring).
+ * A stage keeping state across chunks (a filter's memory, a sliding window) gives wrong results
+ * here; use `offload` or `pipeline` for those. A stage may emit zero, one or many chunks per input
+ * chunk. Outputs emitted at completion are delivered last, in worker order. Parameter updates go to
+ * every worker and apply from the next source chunk on. Errors, crashes and unsubscription end the
+ * whole pool, as with `offload`.
+ *
+ * ```
+ * source:                  [a][b][c][d]|
+ * parallel(F, workers: 2): ---[F(a)][F(b)][F(c)][F(d)]|   (a, c on worker 0; b, d on worker 1)
+ * ```
+ *
+ * @typeParam S - The stage definition or function type (`typeof myStage`) that types `params`.
+ * @param stage - The stage module, as for `offload`.
+ * @param options - `workers` plus the `offload` options.
+ * @returns An operator from chunks to chunks.
+ *
+ * @example
+ * ```ts
+ * import { from } from 'rxjs';
+ * import { parallel } from '@ringflow/workers';
+ *
+ * from([new Float32Array(4096), new Float32Array(4096)])
+ *   .pipe(parallel(new URL('./spectrum-stage.ts', import.meta.url), { workers: 2 }))
+ *   .subscribe((spectrum) => console.log(spectrum.length));
+ * ```
+ */
+export function parallel<S = StageDefinition<unknown>>(
+  stage: StageLocation,
+  options: ParallelOptions<ParamsOf<S>> = {},
+): OperatorFunction<Chunk, Chunk> {
+  return runParallel({ stage, params: options.params }, options.workers ?? 2, options);
+}

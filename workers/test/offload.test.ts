@@ -1,0 +1,185 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Subject, firstValueFrom, from, interval, lastValueFrom, map, Observable, take, throwError, concat, toArray } from 'rxjs';
+import { liveWorkerCount, offload, type Chunk, type OffloadStats } from '@ringflow/workers';
+import { filterChain } from './fixtures/filter-chain.js';
+import type { affineStage } from './fixtures/affine-stage.js';
+
+const fixture = (name: string): URL => new URL(`./fixtures/${name}.ts`, import.meta.url);
+
+function ramp(lengths: readonly number[]): Float32Array[] {
+  let next = 0;
+  return lengths.map((n) => Float32Array.from({ length: n }, () => next++ % 1000));
+}
+
+async function noLiveWorkers(): Promise<void> {
+  await vi.waitFor(() => expect(liveWorkerCount()).toBe(0), { timeout: 5000, interval: 10 });
+}
+
+describe('offload', () => {
+  it('gives the same samples as running the chain in-thread', async () => {
+    const chunks = ramp([128, 7, 1000, 1, 513, 2048]);
+    const expected = await lastValueFrom(from(chunks).pipe(filterChain(0.5, 0.9), toArray()));
+    const actual = await lastValueFrom(from(chunks).pipe(offload(fixture('filter-stage')), toArray()));
+    expect(actual.map((c) => c.constructor)).toEqual(expected.map(() => Float64Array));
+    expect(actual).toEqual(expected);
+    await noLiveWorkers();
+  });
+
+  it('keeps chunk boundaries for variable sizes, 513 and chunks larger than the ring', async () => {
+    const lengths = [513, 1, 0, 4096, 9000, 3, 700, 8, 12345, 1024];
+    const chunks = ramp(lengths);
+    const out = await lastValueFrom(from(chunks).pipe(offload(fixture('identity-stage'), { capacity: 1000 }), toArray()));
+    expect(out.map((c) => c.length)).toEqual(lengths);
+    out.forEach((chunk, i) => {
+      expect(chunk).toBeInstanceOf(Float32Array);
+      expect(chunk).toEqual(chunks[i]);
+    });
+    await noLiveWorkers();
+  });
+
+  it('carries any element type, including BigInt and bytes from a subarray', async () => {
+    const big = new Float64Array(100).map((_, i) => i);
+    const chunks: Chunk[] = [
+      new Int16Array([1, -2, 3]),
+      new BigInt64Array([1n, -(2n ** 62n)]),
+      new Uint8Array([1, 2, 3, 4, 5]).subarray(1, 4),
+      big.subarray(10, 20),
+    ];
+    const out = await lastValueFrom(from(chunks).pipe(offload(fixture('identity-stage')), toArray()));
+    expect(out).toEqual(chunks.map((c) => c.slice()));
+    expect(out.map((c) => c.constructor)).toEqual(chunks.map((c) => c.constructor));
+  });
+
+  it('applies a parameter update exactly at the chunk boundary where it was emitted', async () => {
+    const params = new Subject<{ gain?: number; offset?: number }>();
+    const source = new Subject<Chunk>();
+    const received: Chunk[] = [];
+    const done = new Promise<void>((resolve, reject) =>
+      source
+        .pipe(offload<typeof affineStage>(fixture('affine-stage'), { params: params.asObservable() }))
+        .subscribe({ next: (c) => received.push(c), error: reject, complete: resolve }),
+    );
+    const one = new Float32Array(64).fill(1);
+    source.next(one);
+    source.next(one);
+    params.next({ gain: 3 });
+    source.next(one);
+    params.next({ offset: 1 });
+    source.next(one);
+    source.next(one);
+    source.complete();
+    params.complete();
+    await done;
+    expect(received.map((c) => Array.from(new Set(c as Float32Array)))).toEqual([[1], [1], [3], [4], [4]]);
+    await noLiveWorkers();
+  });
+
+  it('loads a plain JavaScript stage module given as a path string', async () => {
+    const path = new URL('./fixtures/plain-js-stage.mjs', import.meta.url).pathname;
+    const out = await lastValueFrom(from([new Float32Array([1, 2])]).pipe(offload(path), toArray()));
+    expect(out).toEqual([new Float32Array([2, 3])]);
+  });
+
+  it('starts with params given as a value, typed against the stage', async () => {
+    const out = await lastValueFrom(
+      from([new Float32Array([1, 2])]).pipe(offload<typeof affineStage>(fixture('affine-stage'), { params: { gain: 10 } }), toArray()),
+    );
+    expect(out).toEqual([new Float32Array([10, 20])]);
+  });
+
+  it('reports statistics while running and a final snapshot', async () => {
+    const snapshots: OffloadStats[] = [];
+    const chunks = ramp([100, 200, 300]);
+    await lastValueFrom(from(chunks).pipe(offload(fixture('identity-stage'), { onStats: (s) => snapshots.push(s), statsInterval: 5 })));
+    const last = snapshots[snapshots.length - 1]!;
+    expect(last).toMatchObject({ chunksIn: 3, samplesIn: 600, chunksOut: 3, samplesOut: 600 });
+    expect(last.busyMs).toBeGreaterThanOrEqual(0);
+    expect(last.stages).toHaveLength(1);
+    expect(last.inputFill).toBe(0);
+  });
+
+  it('counts overruns when the source outruns a small ring', async () => {
+    let final: OffloadStats | undefined;
+    const chunks = ramp(Array.from({ length: 50 }, () => 256));
+    await lastValueFrom(from(chunks).pipe(offload(fixture('identity-stage'), { capacity: 64, onStats: (s) => (final = s), statsInterval: 0 })));
+    expect(final?.overruns).toBeGreaterThan(0);
+    expect(final?.samplesOut).toBe(50 * 256);
+  });
+});
+
+describe('offload lifecycle', () => {
+  it('completes after the source completes, and leaves no worker', async () => {
+    const out = await lastValueFrom(from(ramp([10, 10])).pipe(offload(fixture('identity-stage')), toArray()));
+    expect(out).toHaveLength(2);
+    await noLiveWorkers();
+  });
+
+  it('completes for an empty source', async () => {
+    const out = await lastValueFrom(from([] as Chunk[]).pipe(offload(fixture('identity-stage')), toArray()));
+    expect(out).toEqual([]);
+    await noLiveWorkers();
+  });
+
+  it('reports an error thrown in the worker chain with its message and stack', async () => {
+    const chunks = [new Float32Array([1, 2]), new Float32Array([3, Number.NaN])];
+    const error = await lastValueFrom(from(chunks).pipe(offload(fixture('validate-stage')))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe('bad input: NaN at sample 3');
+    expect((error as Error).name).toBe('RangeError');
+    expect((error as Error).stack).toContain('validate-stage');
+    await noLiveWorkers();
+  });
+
+  it('reports an error thrown while loading the stage module', async () => {
+    const error = await lastValueFrom(from(ramp([4])).pipe(offload(fixture('load-error-stage')))).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('stage failed to load: missing coefficients');
+    expect((error as Error).stack).toContain('load-error-stage');
+    await noLiveWorkers();
+  });
+
+  it('reports a module that never calls exposeStage', async () => {
+    const error = await lastValueFrom(from(ramp([4])).pipe(offload(fixture('no-expose-stage')))).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/did not call exposeStage/);
+    await noLiveWorkers();
+  });
+
+  it('errors the subscriber when the worker exits (process.exit)', async () => {
+    const error = await lastValueFrom(from(ramp([5, 5, 5, 5])).pipe(offload(fixture('crash-stage')))).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/exited unexpectedly with code 1/);
+    await noLiveWorkers();
+  });
+
+  it('errors the subscriber on an uncaught exception in the worker', async () => {
+    const source = interval(2).pipe(map(() => new Float32Array(8)));
+    const error = await lastValueFrom(source.pipe(offload(fixture('uncaught-stage')))).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('uncaught in the stage worker');
+    await noLiveWorkers();
+  });
+
+  it('errors the subscriber on an upstream error and tears the worker down', async () => {
+    const source = concat(from(ramp([8, 8])), throwError(() => new Error('upstream broke')));
+    const received: Chunk[] = [];
+    const error = await new Promise<unknown>((resolve) =>
+      source.pipe(offload(fixture('identity-stage'))).subscribe({ next: (c) => received.push(c), error: resolve, complete: () => resolve(undefined) }),
+    );
+    expect((error as Error).message).toBe('upstream broke');
+    await noLiveWorkers();
+  });
+
+  it('stops and terminates the worker on unsubscribe from an endless source', async () => {
+    const source = interval(1).pipe(map((i) => new Float32Array(16).fill(i)));
+    const first = await firstValueFrom(source.pipe(offload(fixture('identity-stage'))));
+    expect(first).toEqual(new Float32Array(16).fill(0));
+    await noLiveWorkers();
+    const taken = await lastValueFrom(source.pipe(offload(fixture('identity-stage')), take(5), toArray()));
+    expect(taken.map((c) => c[0])).toEqual([0, 1, 2, 3, 4]);
+    await noLiveWorkers();
+  });
+
+  it('unsubscribing before the worker is ready leaves no worker', async () => {
+    const subscription = new Observable<Chunk>(() => undefined).pipe(offload(fixture('identity-stage'))).subscribe();
+    subscription.unsubscribe();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await noLiveWorkers();
+  });
+});
