@@ -42,8 +42,8 @@ export interface SlidingWindowOptions {
  *
  * Timeline (`size` 4, `hop` 2, no window):
  * ```
- * in:  [abc]  [def] [g]  [h]   |
- * out:        [abcd]     [cdef]|
+ * in:  [abc] [def]          [g] [h]      |
+ * out:       [abcd][cdef]       [efgh]   |
  * ```
  *
  * @param options - `size`, `hop`, `window`, `reuse`.
