@@ -60,6 +60,30 @@ async function postMessageRun(block: number, mode: 'clone' | 'transfer'): Promis
   return (blocks * block) / seconds;
 }
 
+/** One thread doing write + read pairs: the ring's own per-call cost, without cross-core traffic. */
+function singleThread(block: number, impl: 'ringflow' | 'ringbuf.js'): number {
+  const src = new Float32Array(block);
+  const dst = new Float32Array(block);
+  const pairs = SAMPLES / block / 4;
+  let write: (a: Float32Array) => number;
+  let read: (a: Float32Array) => number;
+  if (impl === 'ringflow') {
+    const ring = new RingBuffer({ format: 'f', capacity: CAPACITY });
+    write = (a) => ring.write(a);
+    read = (a) => ring.read(a);
+  } else {
+    const ring = new RingbufJs(RingbufJs.getStorageForCapacity(CAPACITY, Float32Array), Float32Array);
+    write = (a) => ring.push(a);
+    read = (a) => ring.pop(a);
+  }
+  const start = performance.now();
+  for (let i = 0; i < pairs; i++) {
+    write(src);
+    read(dst);
+  }
+  return (pairs * block) / ((performance.now() - start) / 1000);
+}
+
 function copyLimit(block: number): number {
   const store = new Float32Array(CAPACITY);
   const src = new Float32Array(block);
@@ -83,12 +107,16 @@ async function throughput(): Promise<void> {
     const clone = median(await repeat(RUNS, () => postMessageRun(block, 'clone')));
     const transfer = median(await repeat(RUNS, () => postMessageRun(block, 'transfer')));
     const copy = median(await repeat(RUNS, () => copyLimit(block)));
+    const oursOne = median(await repeat(RUNS, () => singleThread(block, 'ringflow')));
+    const peerOne = median(await repeat(RUNS, () => singleThread(block, 'ringbuf.js')));
     rows.push(
       { block, path: 'ringflow RingBuffer (2 threads)', samples: rate(ours), chunks: rate(ours / block), 'ringflow / this': '1.00' },
       { block, path: 'ringbuf.js 0.4.0 (2 threads)', samples: rate(peer), chunks: rate(peer / block), 'ringflow / this': (ours / peer).toFixed(2) },
       { block, path: 'postMessage, structured clone', samples: rate(clone), chunks: rate(clone / block), 'ringflow / this': (ours / clone).toFixed(2) },
       { block, path: 'postMessage, transfer list', samples: rate(transfer), chunks: rate(transfer / block), 'ringflow / this': (ours / transfer).toFixed(2) },
       { block, path: 'set() in + out, 1 thread (copy limit)', samples: rate(copy), chunks: rate(copy / block), 'ringflow / this': (ours / copy).toFixed(2) },
+      { block, path: 'ringflow write+read, 1 thread', samples: rate(oursOne), chunks: rate(oursOne / block), 'ringflow / this': '-' },
+      { block, path: 'ringbuf.js push+pop, 1 thread', samples: rate(peerOne), chunks: rate(peerOne / block), 'ringflow / this': `${(oursOne / peerOne).toFixed(2)} (1 thread)` },
     );
   }
   table(`Float32 blocks through a ${CAPACITY}-element ring, median of ${RUNS} runs of ${SAMPLES / 2 ** 20} Mi samples`, rows);

@@ -9,6 +9,7 @@ import {
   W_CLOSED,
   W_CONSUMER_WANT,
   W_FORMAT,
+  W_GENERATION,
   W_ITEMSIZE,
   W_MAGIC,
   W_PRODUCER_WANT,
@@ -180,6 +181,15 @@ export class RingBuffer<F extends FormatName = FormatName> {
   /** Views of the data region (consumer side) and of the caller's source (producer side): see ViewCache. */
   readonly #regionViews = new ViewCache();
   readonly #sourceViews = new ViewCache();
+  /**
+   * The other side's index as last loaded. The producer re-loads the read index only when the
+   * cached one shows too little room, the consumer the write index only when it shows too little
+   * data: in steady state neither touches the cache line the other writes. A stale value errs on
+   * the safe side (less room, less data), and `reset()` bumps a generation word that drops them.
+   */
+  #cachedRead = 0;
+  #cachedWrite = 0;
+  #generation = -1;
   #pushQueue: Promise<unknown> = Promise.resolve();
   #popQueue: Promise<unknown> = Promise.resolve();
 
@@ -387,10 +397,8 @@ export class RingBuffer<F extends FormatName = FormatName> {
    */
   pop(count: number): ArrayOf<F> | null {
     checkCount(count, 'pop');
-    const words = this.#words;
-    const w = Atomics.load(words, W_WRITE);
-    const r = Atomics.load(words, W_READ);
-    const used = this.#used(w, r);
+    const r = Atomics.load(this.#words, W_READ);
+    const used = this.#readable(r, count);
     const n = count < used ? count : used;
     if (n === 0) return null;
     const out = new this.#format.ArrayType(n) as unknown as Elements;
@@ -428,10 +436,8 @@ export class RingBuffer<F extends FormatName = FormatName> {
     if (target instanceof this.#format.ArrayType && target.byteLength !== 0) out = target as unknown as Elements;
     else if (isNdarrayLike(target) || ArrayBuffer.isView(target)) out = toElements(target, this.#format, 'read') as Elements | Strided;
     else throw new TypeError(`read: target must be a ${this.#format.ArrayType.name} (or a 1-D ndarray view over one), got ${describe(target)}`);
-    const words = this.#words;
-    const w = Atomics.load(words, W_WRITE);
-    const r = Atomics.load(words, W_READ);
-    const used = this.#used(w, r);
+    const r = Atomics.load(this.#words, W_READ);
+    const used = this.#readable(r, out.length);
     const n = out.length < used ? out.length : used;
     if (n === 0) return 0;
     if (isStrided(out as TypedArray | Strided)) this.#readStrided(out as Strided, r, n);
@@ -461,11 +467,10 @@ export class RingBuffer<F extends FormatName = FormatName> {
       throw new RangeError(`pushBytes: ${u8.length} bytes is not a whole number of ${itemsize}-byte '${this.#format.code}' elements`);
     }
     this.#checkOpen('pushBytes');
-    const words = this.#words;
-    const w = Atomics.load(words, W_WRITE);
-    const used = this.#used(w, Atomics.load(words, W_READ));
-    const free = this.#capacity - used;
+    const w = Atomics.load(this.#words, W_WRITE);
     const count = u8.length / itemsize;
+    const used = this.#writable(w, count);
+    const free = this.#capacity - used;
     const n = count < free ? count : free;
     if (n > 0) {
       const pos = w >= this.#capacity ? w - this.#capacity : w;
@@ -491,6 +496,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
     Atomics.store(words, W_READ, 0);
     Atomics.store(words, W_WRITE, 0);
     Atomics.store(words, W_CLOSED, 0);
+    Atomics.add(words, W_GENERATION, 1);
     Atomics.notify(words, W_READ);
   }
 
@@ -652,6 +658,48 @@ export class RingBuffer<F extends FormatName = FormatName> {
     return used;
   }
 
+  /**
+   * Elements in the ring as the consumer (read index `r`) may count them: from the cached write
+   * index when that shows `wanted` elements, else from a fresh load.
+   */
+  #readable(r: number, wanted: number): number {
+    this.#checkGeneration();
+    const span = this.#span;
+    const cached = this.#cachedWrite;
+    let used = cached - r;
+    if (used < 0) used += span;
+    if (used >= wanted && used <= this.#capacity && r >= 0 && r < span && cached >= 0 && cached < span) return used;
+    const w = Atomics.load(this.#words, W_WRITE);
+    this.#cachedWrite = w;
+    return this.#used(w, r);
+  }
+
+  /**
+   * Elements in the ring as the producer (write index `w`) may count them: from the cached read
+   * index when that leaves room for `wanted` elements, else from a fresh load.
+   */
+  #writable(w: number, wanted: number): number {
+    this.#checkGeneration();
+    const span = this.#span;
+    const cached = this.#cachedRead;
+    let used = w - cached;
+    if (used < 0) used += span;
+    if (this.#capacity - used >= wanted && used <= this.#capacity && w >= 0 && w < span && cached >= 0 && cached < span) return used;
+    const r = Atomics.load(this.#words, W_READ);
+    this.#cachedRead = r;
+    return this.#used(w, r);
+  }
+
+  /** Drops the cached indices when `reset()` ran (on either side) since they were loaded. */
+  #checkGeneration(): void {
+    const generation = Atomics.load(this.#words, W_GENERATION);
+    if (generation !== this.#generation) {
+      this.#generation = generation;
+      this.#cachedRead = Atomics.load(this.#words, W_READ);
+      this.#cachedWrite = Atomics.load(this.#words, W_WRITE);
+    }
+  }
+
   #checkOpen(what: string, pending?: number): void {
     if (Atomics.load(this.#words, W_CLOSED) !== 0) {
       const lost = pending !== undefined ? `; ${pending} elements were not written` : '';
@@ -675,11 +723,10 @@ export class RingBuffer<F extends FormatName = FormatName> {
 
   /** Copies `source[start..]` into the ring as far as it fits, publishes, wakes a sleeping consumer. */
   #writeFrom(source: TypedArray | Strided, start: number): number {
-    const words = this.#words;
-    const w = Atomics.load(words, W_WRITE);
-    const used = this.#used(w, Atomics.load(words, W_READ));
-    const free = this.#capacity - used;
+    const w = Atomics.load(this.#words, W_WRITE);
     const want = source.length - start;
+    const used = this.#writable(w, want);
+    const free = this.#capacity - used;
     const n = want < free ? want : free;
     if (n <= 0) return 0;
     const capacity = this.#capacity;

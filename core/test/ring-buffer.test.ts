@@ -848,3 +848,31 @@ describe('RingBuffer', () => {
     });
   });
 });
+
+describe('RingBuffer index caching', () => {
+  for (const resetter of ['producer', 'consumer'] as const) {
+    it(`reads exactly what was written after a reset by the ${resetter} when both sides cached the other's index`, () => {
+      const producer = new RingBuffer({ format: 'i', capacity: 8 });
+      const consumer = RingBuffer.attach(producer.handle);
+      producer.push(new Int32Array([1, 2, 3, 4, 5, 6]));
+      expect(Array.from(consumer.pop(8)!)).toEqual([1, 2, 3, 4, 5, 6]);
+      producer.push(new Int32Array([7]));
+      (resetter === 'producer' ? producer : consumer).reset();
+      expect(consumer.pop(8)).toBeNull();
+      expect(producer.push(new Int32Array([10, 11, 12]))).toBeNull();
+      expect(Array.from(consumer.pop(8)!)).toEqual([10, 11, 12]);
+      expect(producer.push(new Int32Array(9).fill(9))).toEqual(new Int32Array([9]));
+      expect(consumer.readAvailable).toBe(8);
+    });
+  }
+
+  it('sees room freed by the consumer when the cached read index shows too little', () => {
+    const producer = new RingBuffer({ format: 'f', capacity: 4 });
+    const consumer = RingBuffer.attach(producer.handle);
+    expect(producer.write(new Float32Array([1, 2, 3, 4]))).toBe(4);
+    expect(producer.write(new Float32Array([5]))).toBe(0);
+    expect(consumer.read(new Float32Array(3))).toBe(3);
+    expect(producer.write(new Float32Array([5, 6, 7, 8]))).toBe(3);
+    expect(Array.from(consumer.pop(4)!)).toEqual([4, 5, 6, 7]);
+  });
+});

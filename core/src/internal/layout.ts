@@ -2,16 +2,21 @@
  * The ring's layout in its SharedArrayBuffer (all offsets in bytes, words are Int32):
  *
  * ```
- *   0  header line (written once by the creator): MAGIC, VERSION, FORMAT id, CAPACITY, ITEMSIZE
- * 128  producer line: WRITE index, CLOSED flag, PRODUCER_WANT (free elements a sleeping producer waits for)
- * 256  consumer line: READ index, CONSUMER_WANT (elements a sleeping consumer waits for)
- * 384  data: capacity * itemsize bytes (8-byte aligned)
+ *   0  header (written once by the creator): MAGIC, VERSION, FORMAT id, CAPACITY, ITEMSIZE
+ * 128  WRITE index: written by the producer after each copy
+ * 256  READ index: written by the consumer after each copy
+ * 384  CLOSED flag, GENERATION (bumped by reset): written rarely
+ * 512  PRODUCER_WANT: free elements a sleeping producer waits for (0: not sleeping)
+ * 640  CONSUMER_WANT: elements a sleeping consumer waits for (0: not sleeping)
+ * 768  data: capacity * itemsize bytes (8-byte aligned)
  * ```
  *
- * The producer and consumer words sit 128 bytes apart (two 64-byte cache lines, as crossbeam does
- * against adjacent-line prefetch) so the two threads never write the same line. Indices run over
- * `[0, 2 * capacity)`: `used = write - read (mod 2 * capacity)`, which lets every element be used
- * for any capacity (no spare slot, no power-of-two requirement).
+ * Each word that one side writes often has a line to itself, 128 bytes apart (two 64-byte cache
+ * lines, as crossbeam does against adjacent-line prefetch): in steady state the producer writes only
+ * the WRITE line and the consumer only the READ line, and the words they read from each other's side
+ * (the flags, the watermarks) sit on lines nobody writes, which stay cached on both cores. Indices
+ * run over `[0, 2 * capacity)`: `used = write - read (mod 2 * capacity)`, which lets every element
+ * be used for any capacity (no spare slot, no power-of-two requirement).
  */
 export const MAGIC = 0x52464c57; // 'RFLW'
 export const VERSION = 1;
@@ -23,13 +28,13 @@ export const W_CAPACITY = 3;
 export const W_ITEMSIZE = 4;
 
 export const W_WRITE = 32;
-export const W_CLOSED = 33;
-export const W_PRODUCER_WANT = 34;
-
 export const W_READ = 64;
-export const W_CONSUMER_WANT = 65;
+export const W_CLOSED = 96;
+export const W_GENERATION = 97;
+export const W_PRODUCER_WANT = 128;
+export const W_CONSUMER_WANT = 160;
 
-export const HEADER_BYTES = 384;
+export const HEADER_BYTES = 768;
 
 /** Largest capacity in elements: indices up to `2 * capacity - 1` must fit an Int32 word. */
 export const MAX_CAPACITY = 2 ** 30;
