@@ -50,6 +50,12 @@ export interface WaitOptions {
   readonly signal?: AbortSignal | undefined;
   /** Milliseconds to wait at most (default: no limit). `0` checks once without waiting. */
   readonly timeout?: number | undefined;
+  /**
+   * Microseconds to poll before going to sleep (default 0: sleep at once). Waking a sleeping
+   * thread costs tens of microseconds; a worker that expects the next chunk soon can trade that
+   * much CPU for latency. Polling blocks the thread meanwhile: leave it 0 on a main thread.
+   */
+  readonly spinMicros?: number | undefined;
 }
 
 /** What `push` hands back when not everything fitted: a view of the unpushed tail of the input. */
@@ -95,16 +101,28 @@ function checkTimeout(timeout: unknown, what: string): number {
   return timeout;
 }
 
-function checkWaitOptions(options: unknown, what: string): { signal: AbortSignal | undefined; timeout: number } {
-  if (options === undefined) return { signal: undefined, timeout: Number.POSITIVE_INFINITY };
+interface Waiting {
+  signal: AbortSignal | undefined;
+  timeout: number;
+  spin: number;
+}
+
+function checkWaitOptions(options: unknown, what: string): Waiting {
+  if (options === undefined) return { signal: undefined, timeout: Number.POSITIVE_INFINITY, spin: 0 };
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`${what}: options must be an object like { signal, timeout }, got ${describe(options)}`);
   }
-  const { signal, timeout } = options as WaitOptions;
+  const { signal, timeout, spinMicros } = options as WaitOptions;
   if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.addEventListener !== 'function')) {
     throw new TypeError(`${what}: options.signal must be an AbortSignal, got ${describe(signal)}`);
   }
-  return { signal, timeout: checkTimeout(timeout, what) };
+  let spin = 0;
+  if (spinMicros !== undefined) {
+    if (typeof spinMicros !== 'number') throw new TypeError(`${what}: options.spinMicros must be a number of microseconds, got ${describe(spinMicros)}`);
+    if (!(spinMicros >= 0 && spinMicros <= 1e6)) throw new RangeError(`${what}: options.spinMicros must be from 0 to 1e6 microseconds, got ${spinMicros}`);
+    spin = spinMicros / 1000;
+  }
+  return { signal, timeout: checkTimeout(timeout, what), spin };
 }
 
 const KEEP_ALIVE_MS = 2 ** 30;
@@ -537,9 +555,9 @@ export class RingBuffer<F extends FormatName = FormatName> {
   popAsync(count: number, options?: WaitOptions): Promise<ArrayOf<F> | null> {
     try {
       checkCount(count, 'popAsync');
-      const { signal, timeout } = checkWaitOptions(options, 'popAsync');
+      const { signal, timeout, spin } = checkWaitOptions(options, 'popAsync');
       const deadline = now() + timeout;
-      const run = this.#popQueue.then(() => this.#popAsync(count, deadline, signal));
+      const run = this.#popQueue.then(() => this.#popAsync(count, deadline, signal, spin));
       this.#popQueue = run.catch(() => undefined);
       return abortable(run, signal);
     } catch (error) {
@@ -547,7 +565,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
     }
   }
 
-  async #popAsync(count: number, deadline: number, signal: AbortSignal | undefined): Promise<ArrayOf<F> | null> {
+  async #popAsync(count: number, deadline: number, signal: AbortSignal | undefined, spin: number): Promise<ArrayOf<F> | null> {
     for (;;) {
       signal?.throwIfAborted();
       const closed = this.closed;
@@ -555,6 +573,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
       if (out !== null) return out;
       if (closed) return null;
       if (now() >= deadline) return null;
+      if (spin > 0 && this.#spin(W_WRITE, 1, Math.min(now() + spin, deadline))) continue;
       await this.#sleepAsync(W_WRITE, W_CONSUMER_WANT, 1, deadline, signal);
     }
   }
@@ -574,9 +593,9 @@ export class RingBuffer<F extends FormatName = FormatName> {
   pushAsync<T extends BufferLike>(data: T, options?: WaitOptions): Promise<PushTail<T> | null> {
     try {
       const source = toElements(data, this.#format, 'pushAsync');
-      const { signal, timeout } = checkWaitOptions(options, 'pushAsync');
+      const { signal, timeout, spin } = checkWaitOptions(options, 'pushAsync');
       const deadline = now() + timeout;
-      const run = this.#pushQueue.then(() => this.#pushAsync(data, source, deadline, signal));
+      const run = this.#pushQueue.then(() => this.#pushAsync(data, source, deadline, signal, spin));
       this.#pushQueue = run.catch(() => undefined);
       return abortable(run, signal);
     } catch (error) {
@@ -584,7 +603,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
     }
   }
 
-  async #pushAsync<T>(data: T, source: TypedArray | Strided, deadline: number, signal: AbortSignal | undefined): Promise<PushTail<T> | null> {
+  async #pushAsync<T>(data: T, source: TypedArray | Strided, deadline: number, signal: AbortSignal | undefined, spin: number): Promise<PushTail<T> | null> {
     let done = 0;
     for (;;) {
       signal?.throwIfAborted();
@@ -592,7 +611,9 @@ export class RingBuffer<F extends FormatName = FormatName> {
       done += this.#writeFrom(source, done);
       if (done === source.length) return null;
       if (now() >= deadline) return tailOf(data, source, done) as PushTail<T>;
-      await this.#sleepAsync(W_READ, W_PRODUCER_WANT, this.#spaceWatermark(source.length - done), deadline, signal);
+      const want = this.#spaceWatermark(source.length - done);
+      if (spin > 0 && this.#spin(W_READ, want, Math.min(now() + spin, deadline))) continue;
+      await this.#sleepAsync(W_READ, W_PRODUCER_WANT, want, deadline, signal);
     }
   }
 
@@ -848,6 +869,14 @@ export class RingBuffer<F extends FormatName = FormatName> {
     } finally {
       Atomics.store(words, wantIndex, 0);
     }
+  }
+
+  /** Polls until a sleeper on `index` need not sleep or `until` (ms) passes; true when ready. */
+  #spin(index: number, want: number, until: number): boolean {
+    do {
+      if (this.#ready(index, want)) return true;
+    } while (now() < until);
+    return false;
   }
 
   /** Whether a sleeper on `index` needs not sleep: closed, or its watermark is met. */

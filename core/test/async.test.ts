@@ -140,6 +140,13 @@ describe('RingBuffer.popAsync', () => {
     expect(Array.from((await second)!)).toEqual([1]);
   });
 
+  it('polls for spinMicros and then sleeps until data pushed later arrives', async () => {
+    const rb = new RingBuffer({ format: 'f', capacity: 8 });
+    later(10, () => rb.push(F32(4, 5)));
+    const got = await rb.popAsync(4, { spinMicros: 200, timeout: 5000 });
+    expect(Array.from(got!)).toEqual([4, 5]);
+  });
+
   it('rejects a queued call as soon as its signal aborts, and the queue goes on', async () => {
     const rb = new RingBuffer({ format: 'i', capacity: 16 });
     const first = rb.popAsync(2, { timeout: 2000 });
@@ -160,6 +167,9 @@ describe('RingBuffer.popAsync', () => {
     ['timeout NaN', 1, { timeout: NaN }, RangeError, /timeout must be >= 0/],
     ["timeout 'x'", 1, { timeout: 'x' }, TypeError, /timeout must be a number/],
     ["signal 'x'", 1, { signal: 'x' }, TypeError, /signal must be an AbortSignal/],
+    ["spinMicros 'x'", 1, { spinMicros: 'x' }, TypeError, /spinMicros must be a number/],
+    ['spinMicros -1', 1, { spinMicros: -1 }, RangeError, /spinMicros must be from 0 to 1e6/],
+    ['spinMicros NaN', 1, { spinMicros: NaN }, RangeError, /spinMicros must be from 0 to 1e6/],
     ['signal {}', 1, { signal: {} }, TypeError, /signal must be an AbortSignal/],
     ['options null', 1, null, TypeError, /options must be an object/],
     ["options 'x'", 1, 'x', TypeError, /options must be an object/],

@@ -37,7 +37,8 @@ describe('RingBuffer across threads', () => {
       let received = 0;
       let firstError = -1;
       for (;;) {
-        const chunk = await ring.popAsync(1 + Math.floor(rand() * 5000), { timeout: 30_000 });
+        // One format also polls briefly before sleeping, so that path sees real cross-thread traffic.
+        const chunk = await ring.popAsync(1 + Math.floor(rand() * 5000), { timeout: 30_000, spinMicros: format === 'd' ? 50 : 0 });
         if (chunk === null) break;
         const bad = checkCounting(chunk, received);
         if (bad >= 0 && firstError < 0) firstError = received + bad;

@@ -102,7 +102,7 @@ class StageHost {
     const defaults = this.#definition.params;
     const params = new BehaviorSubject<unknown>(config.hasParams ? mergeParams(defaults, config.params) : defaults);
     const apply = (update: unknown): void => params.next(mergeParams(params.getValue(), update));
-    const reader = openReader(config.input);
+    const reader = openReader(config.input, config.spinMicros ?? 0);
     const writer = openWriter(config.output);
     this.#reader = reader;
     this.#writer = writer;

@@ -74,6 +74,16 @@ describe('offload', () => {
     await noLiveWorkers();
   });
 
+  for (const transport of ['ring', 'message'] as const) {
+    it(`copies a chunk at emission when the source reuses its buffer synchronously (${transport})`, async () => {
+      // A source like batch(n, { reuse: true }) refills one buffer for every emission.
+      const buffer = new Float32Array(4096);
+      const source = from(Array.from({ length: 300 }, (_, i) => i)).pipe(map((i) => buffer.fill(i)));
+      const out = await lastValueFrom(source.pipe(offload(fixture('identity-stage'), { transport, capacity: 2048 }), toArray()));
+      expect(out.map((c) => [c.length, c[0], c[4095]])).toEqual(Array.from({ length: 300 }, (_, i) => [4096, i, i]));
+    });
+  }
+
   it('loads a plain JavaScript stage module given as a path string', async () => {
     const path = new URL('./fixtures/plain-js-stage.mjs', import.meta.url).pathname;
     const out = await lastValueFrom(from([new Float32Array([1, 2])]).pipe(offload(path), toArray()));

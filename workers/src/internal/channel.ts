@@ -126,12 +126,16 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new Error('aborted');
 }
 
+const RESOLVED: Promise<void> = Promise.resolve();
+
 class RingWriter implements ChunkWriter {
   readonly #data: RingBuffer<'B'>;
   readonly #frames: RingBuffer<'d'>;
   readonly #abort = new AbortController();
   readonly #descriptor = new Float64Array(1);
   #tail: Promise<void> = Promise.resolve();
+  /** Writes queued behind #tail (each holds its own copy of its chunk). */
+  #pending = 0;
   #overruns = 0;
 
   constructor(spec: Extract<ChannelSpec, { kind: 'ring' }>) {
@@ -144,9 +148,34 @@ class RingWriter implements ChunkWriter {
   }
 
   write(item: Item): Promise<void> {
-    const run = this.#tail.then(() => this.#write(item));
+    // Written at once when nothing is queued and it fits: the common case costs no promise hop.
+    if (this.#pending === 0 && this.#writeNow(item)) return RESOLVED;
+    // Otherwise it waits its turn: keep a copy, since the caller may refill its buffer as soon as
+    // this returns (e.g. an upstream batch(n, { reuse: true })).
+    const owned = isChunk(item) ? item.slice() : item;
+    this.#pending++;
+    const run = this.#tail.then(() => this.#write(owned));
+    const done = (): void => void this.#pending--;
+    run.then(done, done);
     this.#tail = run;
     return run;
+  }
+
+  /** Writes `item` synchronously if the hop has room for all of it now; false otherwise. */
+  #writeNow(item: Item): boolean {
+    if (this.#abort.signal.aborted || this.#frames.writeAvailable < 1) return false;
+    if (!isChunk(item)) {
+      this.#descriptor[0] = item.marker === 'boundary' ? CODE_BOUNDARY : item.seq * 16 + CODE_PARAMS;
+      this.#frames.write(this.#descriptor);
+      return true;
+    }
+    const pad = padOf(item.byteLength);
+    if (this.#data.writeAvailable < item.byteLength + pad) return false;
+    this.#descriptor[0] = item.length * 16 + chunkFormatId(item);
+    if (item.byteLength > 0) this.#data.write(bytesOf(item));
+    if (pad > 0) this.#data.write(PADS[pad]!);
+    this.#frames.write(this.#descriptor);
+    return true;
   }
 
   drained(): Promise<void> {
@@ -205,11 +234,14 @@ class RingReader implements ChunkReader {
   readonly #descriptor = new Float64Array(1);
   readonly #padScratch = new Uint8Array(8);
   readonly #pads: readonly Uint8Array[];
+  readonly #wait: { readonly signal: AbortSignal; readonly spinMicros: number };
 
-  constructor(spec: Extract<ChannelSpec, { kind: 'ring' }>) {
+  /** @param spinMicros - How long to poll for the next item before sleeping (0 on a main thread). */
+  constructor(spec: Extract<ChannelSpec, { kind: 'ring' }>, spinMicros: number) {
     this.#data = RingBuffer.attach(spec.data);
     this.#frames = RingBuffer.attach(spec.frames);
     this.#pads = Array.from({ length: 8 }, (_, n) => this.#padScratch.subarray(0, n));
+    this.#wait = { signal: this.#abort.signal, spinMicros };
   }
 
   async read(): Promise<Item | null> {
@@ -217,7 +249,7 @@ class RingReader implements ChunkReader {
     if (this.#frames.read(this.#descriptor) === 1) {
       d = this.#descriptor[0]!;
     } else {
-      const got = await this.#frames.popAsync(1, { signal: this.#abort.signal });
+      const got = await this.#frames.popAsync(1, this.#wait);
       if (got === null) return null;
       d = got[0]!;
     }
@@ -241,7 +273,7 @@ class RingReader implements ChunkReader {
     const data = this.#data;
     let done = data.read(target);
     while (done < target.length) {
-      const piece = await data.popAsync(target.length - done, { signal: this.#abort.signal });
+      const piece = await data.popAsync(target.length - done, this.#wait);
       if (piece === null) throw new Error('the producer closed the ring in the middle of a chunk');
       target.set(piece, done);
       done += piece.length;
@@ -294,7 +326,10 @@ class PortWriter implements ChunkWriter {
   }
 
   write(item: Item): Promise<void> {
-    const run = this.#tail.then(() => this.#write(item));
+    // Copied now into a buffer of its own (transferred later): the caller may refill its buffer as
+    // soon as this returns.
+    const owned = isChunk(item) ? item.slice() : item;
+    const run = this.#tail.then(() => this.#write(owned));
     this.#tail = run;
     return run;
   }
@@ -325,9 +360,8 @@ class PortWriter implements ChunkWriter {
 
   async #write(item: Item): Promise<void> {
     if (isChunk(item)) {
-      const info = FORMATS[chunkFormatId(item) - 1]!;
-      const copy = new info.ArrayType(item.length);
-      copy.set(item as never);
+      chunkFormatId(item);
+      const copy = item; // already a copy of its own (see write)
       if (this.#inFlight > 0 && this.#inFlight + copy.byteLength > this.#budget) {
         this.#overruns++;
         while (!this.#disposed && this.#inFlight > 0 && this.#inFlight + copy.byteLength > this.#budget) {
@@ -399,8 +433,8 @@ export function openWriter(spec: ChannelSpec): ChunkWriter {
 }
 
 /** Opens the consuming end of a hop. */
-export function openReader(spec: ChannelSpec): ChunkReader {
-  return spec.kind === 'ring' ? new RingReader(spec) : new PortReader(spec);
+export function openReader(spec: ChannelSpec, spinMicros = 0): ChunkReader {
+  return spec.kind === 'ring' ? new RingReader(spec, spinMicros) : new PortReader(spec);
 }
 
 /** A hop created on the main thread: the two ends to hand out, and the fill gauge. */

@@ -12,6 +12,8 @@ export interface StartConfig {
   readonly boundaries: boolean;
   readonly workerIndex: number;
   readonly workerCount: number;
+  /** Microseconds the worker polls its input before sleeping. */
+  readonly spinMicros: number;
 }
 
 /** The control surface a stage worker exposes through Comlink. Data never goes through it. */

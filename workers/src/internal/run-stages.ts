@@ -37,9 +37,19 @@ interface Settings {
   readonly transport: 'ring' | 'message';
   readonly capacity: number;
   readonly frameCapacity: number;
+  readonly spinMicros: number;
   readonly statsInterval: number;
   readonly onStats: ((stats: OffloadStats) => void) | undefined;
   readonly execArgv: readonly string[] | undefined;
+}
+
+const DEFAULT_SPIN_MICROS = 50;
+
+function spinMicrosOf(value: unknown): number {
+  if (value === undefined) return DEFAULT_SPIN_MICROS;
+  if (typeof value !== 'number') throw new TypeError(`spinMicros must be a number of microseconds, got ${typeof value}`);
+  if (!(value >= 0 && value <= 1e6)) throw new RangeError(`spinMicros must be from 0 to 1e6 microseconds, got ${value}`);
+  return value;
 }
 
 function settingsOf(options: StageRunOptions): Settings {
@@ -50,6 +60,7 @@ function settingsOf(options: StageRunOptions): Settings {
     transport: resolveTransport(options.transport),
     capacity: positiveInteger(options.capacity, DEFAULT_CAPACITY, 'capacity'),
     frameCapacity: positiveInteger(options.frameCapacity, DEFAULT_FRAME_CAPACITY, 'frameCapacity'),
+    spinMicros: spinMicrosOf(options.spinMicros),
     statsInterval,
     onStats: options.onStats,
     execArgv: options.execArgv,
@@ -142,7 +153,7 @@ async function stageStats(worker: StageWorker): Promise<StageStats> {
   }
 }
 
-function startConfig(input: Link, output: Link, step: StepSpec, index: number, count: number, boundaries: boolean): StartConfig {
+function startConfig(input: Link, output: Link, step: StepSpec, index: number, count: number, boundaries: boolean, spinMicros: number): StartConfig {
   const value = step.params;
   const initial = value !== undefined && !isObservable(value);
   return {
@@ -153,6 +164,7 @@ function startConfig(input: Link, output: Link, step: StepSpec, index: number, c
     boundaries,
     workerIndex: index,
     workerCount: count,
+    spinMicros,
   };
 }
 
@@ -259,7 +271,7 @@ export function runSerial(steps: readonly StepSpec[], options: StageRunOptions):
         const workers = await spawned;
         const starts = workers.map((worker, i) => {
           feeds[i]?.attach([worker]);
-          const start = callStart(worker, startConfig(links[i]!, links[i + 1]!, steps[i]!, 0, 1, false));
+          const start = callStart(worker, startConfig(links[i]!, links[i + 1]!, steps[i]!, 0, 1, false, settings.spinMicros));
           if (i < n - 1) start.catch(session.fail);
           return start;
         });
@@ -331,7 +343,7 @@ export function runParallel(step: StepSpec, count: number, options: StageRunOpti
       const run = async (): Promise<void> => {
         const workers = await spawned;
         feed?.attach(workers);
-        const starts = workers.map((worker, k) => callStart(worker, startConfig(inLinks[k]!, outLinks[k]!, step, k, count, true)));
+        const starts = workers.map((worker, k) => callStart(worker, startConfig(inLinks[k]!, outLinks[k]!, step, k, count, true, settings.spinMicros)));
         for (const start of starts) start.catch(session.fail);
         session.startStats(collect);
         // Chunk i went to worker i % count; its outputs end with a boundary marker.
