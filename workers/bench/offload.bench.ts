@@ -1,12 +1,13 @@
 // Offload benchmarks: throughput (in-thread vs ring vs message transport), two heavy stages on two
 // workers (pipeline) vs one thread, and the round-trip latency of one 128-sample chunk.
 //
-//   node --conditions=@ringflow/source --import tsx workers/bench/offload.bench.ts
+//   npm run bench -- offload      (or: node --import tsx workers/bench/offload.bench.ts after a build)
 //
 // Prints Markdown tables of medians over several runs, with ratios to a baseline measured in the
 // same process.
 import { Worker } from 'node:worker_threads';
 import { Subject, from, lastValueFrom, type OperatorFunction } from 'rxjs';
+import { RingBuffer } from '@ringflow/core';
 import { liveWorkerCount, offload, pipeline, type Chunk } from '@ringflow/workers';
 import { machine, median, rate, repeat, table } from '../../scripts/bench-kit.js';
 import { TAPS, firChain, gainChain } from './stages/kernels.js';
@@ -107,19 +108,51 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** Round trips of `chunk` through two bare rings and a worker that echoes with popAsync + write. */
+async function ringEcho(chunk: Float32Array, rounds: number): Promise<number[]> {
+  const there = new RingBuffer({ format: 'f', capacity: 4096 });
+  const back = new RingBuffer({ format: 'f', capacity: 4096 });
+  const echo = new Worker(
+    `import('@ringflow/core').then(async ({ RingBuffer }) => {
+      const { workerData } = require('node:worker_threads');
+      const there = RingBuffer.attach(workerData.there);
+      const back = RingBuffer.attach(workerData.back);
+      for (let c; (c = await there.popAsync(4096, { spinMicros: 50 })) !== null; ) back.write(c);
+    });`,
+    { eval: true, workerData: { there: there.handle, back: back.handle } },
+  );
+  const times: number[] = [];
+  for (let i = 0; i < rounds + 200; i++) {
+    const t0 = performance.now();
+    there.write(chunk);
+    if ((await back.popAsync(4096)) === null) throw new Error('echo worker ended');
+    if (i >= 200) times.push(performance.now() - t0);
+  }
+  there.close();
+  await echo.terminate();
+  return times;
+}
+
 async function latency(): Promise<void> {
   const chunk = new Float32Array(128).fill(1);
   const rounds = 2000;
   const rows: Record<string, string | number>[] = [];
   const results: [string, number[]][] = [];
-  for (const transport of ['ring', 'message'] as const) {
-    const s = await session(offload(stage('gain-stage'), { transport }));
+  const configs: [string, { transport: 'ring' | 'message'; spinMicros?: number }][] = [
+    ['offload, ring (worker polls 50 µs, default)', { transport: 'ring' }],
+    ['offload, ring (spinMicros 0)', { transport: 'ring', spinMicros: 0 }],
+    ['offload, message', { transport: 'message' }],
+  ];
+  for (const [name, options] of configs) {
+    const s = await session(offload(stage('gain-stage'), options));
     for (let i = 0; i < 200; i++) await s.batch([chunk]);
     const times: number[] = [];
     for (let i = 0; i < rounds; i++) times.push(await s.batch([chunk]));
     await s.close();
-    results.push([`offload, ${transport}`, times]);
+    results.push([name, times]);
   }
+  // The primitive underneath: a worker echoing through two bare rings (popAsync polling 50 µs), no RxJS.
+  results.push(['bare ring echo, worker polls 50 µs (primitive)', await ringEcho(chunk, rounds)]);
   // Peer: a bare worker echoing a transferred buffer with postMessage (no RxJS, no framing).
   const echo = new Worker(
     "const { parentPort } = require('node:worker_threads'); parentPort.on('message', (m) => parentPort.postMessage(m, [m.buffer]));",
@@ -137,7 +170,7 @@ async function latency(): Promise<void> {
   }
   await echo.terminate();
   results.push(['bare postMessage echo (peer)', times]);
-  const base = median(results[1]![1]);
+  const base = median(results.find(([name]) => name === 'offload, message')![1]);
   for (const [name, t] of results) {
     rows.push({
       path: name,
