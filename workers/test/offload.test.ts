@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Subject, firstValueFrom, from, interval, lastValueFrom, map, Observable, take, throwError, concat, toArray } from 'rxjs';
 import { liveWorkerCount, offload, type Chunk, type OffloadStats } from '@ringflow/workers';
 import { filterChain } from './fixtures/filter-chain.js';
+import { spectrumChain } from './fixtures/spectrum-chain.js';
 import type { affineStage } from './fixtures/affine-stage.js';
 
 const fixture = (name: string): URL => new URL(`./fixtures/${name}.ts`, import.meta.url);
@@ -21,6 +22,16 @@ describe('offload', () => {
     const expected = await lastValueFrom(from(chunks).pipe(filterChain(0.5, 0.9), toArray()));
     const actual = await lastValueFrom(from(chunks).pipe(offload(fixture('filter-stage')), toArray()));
     expect(actual.map((c) => c.constructor)).toEqual(expected.map(() => Float64Array));
+    expect(actual).toEqual(expected);
+    await noLiveWorkers();
+  });
+
+  it('runs an operators chain (sosfilt, slidingWindow, fft, magnitude, toDecibels) exactly as in-thread', async () => {
+    const chunks = ramp([128, 300, 1000, 4096, 77, 2000]).map((c) => c.map((x) => Math.sin(x / 3)));
+    const expected = await lastValueFrom(from(chunks).pipe(spectrumChain(), toArray()));
+    const actual = await lastValueFrom(from(chunks).pipe(offload(fixture('spectrum-stage')), toArray()));
+    expect(expected.length).toBeGreaterThan(20);
+    expect(actual.map((c) => c.length)).toEqual(expected.map(() => 513));
     expect(actual).toEqual(expected);
     await noLiveWorkers();
   });
