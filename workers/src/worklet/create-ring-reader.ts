@@ -1,5 +1,5 @@
 import type { RingBuffer, RingHandle } from '@ringflow/core';
-import { checkChannels, float32Ring, frameViews } from './ring-of.js';
+import { QuantumScratch, checkChannels, float32Ring } from './ring-of.js';
 
 /** Options of `createRingReader`. */
 export interface RingReaderOptions {
@@ -29,39 +29,29 @@ export interface RingReader {
 
 class WorkletRingReader implements RingReader {
   readonly ring: RingBuffer<'f'>;
-  readonly #channels: number;
-  #frames: number;
-  #scratch: Float32Array;
-  #views: Float32Array[];
+  readonly #scratch: QuantumScratch;
+  readonly #frames: number;
   underruns = 0;
   underrunFrames = 0;
 
   constructor(ring: RingBuffer<'f'>, channels: number, frames: number) {
     this.ring = ring;
-    this.#channels = channels;
     this.#frames = frames;
-    this.#scratch = new Float32Array(frames * channels);
-    this.#views = frameViews(this.#scratch, channels, frames);
+    this.#scratch = new QuantumScratch(channels, frames);
   }
 
   process(outputs: readonly Float32Array[]): number {
     const frames = outputs[0]?.length ?? this.#frames;
-    if (frames > this.#frames) {
-      // A larger quantum than preallocated for (not in today's Web Audio): grow once.
-      this.#frames = frames;
-      this.#scratch = new Float32Array(frames * this.#channels);
-      this.#views = frameViews(this.#scratch, this.#channels, frames);
-    }
-    const channels = this.#channels;
+    const scratch = this.#scratch.samples(frames);
+    const channels = this.#scratch.channels;
     const available = this.ring.readAvailable;
     let got = Math.floor(available / channels);
     if (got > frames) got = frames;
-    if (got > 0) this.ring.read(this.#views[got]!);
+    if (got > 0) this.ring.read(this.#scratch.view(got));
     if (got < frames) {
       this.underruns++;
       this.underrunFrames += frames - got;
     }
-    const scratch = this.#scratch;
     for (let c = 0; c < outputs.length; c++) {
       const out = outputs[c]!;
       let f = 0;

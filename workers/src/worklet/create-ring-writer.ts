@@ -1,5 +1,5 @@
 import type { RingBuffer, RingHandle } from '@ringflow/core';
-import { checkChannels, float32Ring, frameViews } from './ring-of.js';
+import { QuantumScratch, checkChannels, float32Ring } from './ring-of.js';
 
 /** Options of `createRingWriter`. */
 export interface RingWriterOptions {
@@ -30,29 +30,21 @@ export interface RingWriter {
 
 class WorkletRingWriter implements RingWriter {
   readonly ring: RingBuffer<'f'>;
-  readonly #channels: number;
-  #frames: number;
-  #scratch: Float32Array;
-  #views: Float32Array[];
+  readonly #scratch: QuantumScratch;
+  readonly #frames: number;
   overruns = 0;
   droppedFrames = 0;
 
   constructor(ring: RingBuffer<'f'>, channels: number, frames: number) {
     this.ring = ring;
-    this.#channels = channels;
     this.#frames = frames;
-    this.#scratch = new Float32Array(frames * channels);
-    this.#views = frameViews(this.#scratch, channels, frames);
+    this.#scratch = new QuantumScratch(channels, frames);
   }
 
   process(inputs: readonly Float32Array[]): number {
     const frames = inputs[0]?.length ?? this.#frames;
-    if (frames > this.#frames) {
-      this.#frames = frames;
-      this.#scratch = new Float32Array(frames * this.#channels);
-      this.#views = frameViews(this.#scratch, this.#channels, frames);
-    }
-    const channels = this.#channels;
+    const scratch = this.#scratch.samples(frames);
+    const channels = this.#scratch.channels;
     let fit = this.ring.closed ? 0 : Math.floor(this.ring.writeAvailable / channels);
     if (fit > frames) fit = frames;
     if (fit < frames) {
@@ -60,13 +52,12 @@ class WorkletRingWriter implements RingWriter {
       this.droppedFrames += frames - fit;
     }
     if (fit === 0) return 0;
-    const scratch = this.#scratch;
     for (let c = 0; c < channels; c++) {
       const input = inputs[c];
       if (input === undefined) for (let f = 0, s = c; f < fit; f++, s += channels) scratch[s] = 0;
       else for (let f = 0, s = c; f < fit; f++, s += channels) scratch[s] = input[f]!;
     }
-    this.ring.write(this.#views[fit]!);
+    this.ring.write(this.#scratch.view(fit));
     return fit;
   }
 }
