@@ -85,7 +85,7 @@ export type { MagnitudeOptions } from './kernels/magnitude.js';
 export { createResampleState, resampleOutputLength, resampleFlushLength, processResample, flushResample, resetResample } from './kernels/resample.js';
 export type { ResampleOptions, ResampleState } from './kernels/resample.js';
 export { createSosfiltState, processSosfilt, resetSosfilt, setSosfiltCoefficients } from './kernels/sosfilt.js';
-export type { SosfiltState } from './kernels/sosfilt.js';
+export type { SosInput, SosfiltState } from './kernels/sosfilt.js';
 export { createStftState, processStft } from './kernels/stft.js';
 export type { StftScaling, StftOptions, StftState } from './kernels/stft.js';
 export { processToDecibels } from './kernels/to-decibels.js';

@@ -2,10 +2,10 @@ import type { OperatorFunction } from 'rxjs';
 import type { FloatArray } from '@ringflow/core';
 import type { DspOperatorOptions, LiveParameter } from './internal/float-chunks.js';
 import { liveFilter } from './internal/live-filter.js';
-import { createSosfiltState, processSosfilt, type SosfiltState } from './kernels/sosfilt.js';
+import { createSosfiltState, processSosfilt, type SosInput, type SosfiltState } from './kernels/sosfilt.js';
 
-/** Second-order sections: rows `[b0, b1, b2, a0, a1, a2]`, as returned by `butter(...)`. */
-export type Sos = ArrayLike<ArrayLike<number>>;
+/** Second-order sections: rows `[b0, b1, b2, a0, a1, a2]` as returned by `butter(...)`, a flat array of rows, or an `[n, 6]` ndarray. */
+export type Sos = SosInput;
 
 /** Options of {@link sosfilt}: `reuse` and `nan` (see `DspOperatorOptions`). */
 export type SosfiltOptions = DspOperatorOptions;

@@ -32,7 +32,7 @@ export type { MagnitudeOptions } from './magnitude.js';
 export { createResampleState, resampleOutputLength, resampleFlushLength, processResample, flushResample, resetResample } from './resample.js';
 export type { ResampleOptions, ResampleState } from './resample.js';
 export { createSosfiltState, processSosfilt, resetSosfilt, setSosfiltCoefficients } from './sosfilt.js';
-export type { SosfiltState } from './sosfilt.js';
+export type { SosInput, SosfiltState } from './sosfilt.js';
 export { createStftState, processStft } from './stft.js';
 export type { StftScaling, StftOptions, StftState } from './stft.js';
 export { processToDecibels } from './to-decibels.js';

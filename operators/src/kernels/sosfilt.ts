@@ -13,15 +13,55 @@ export interface SosfiltState {
   readonly memory: Float64Array;
 }
 
-function normalisedRows(sos: ArrayLike<ArrayLike<number>>): Float64Array {
-  if (sos === null || typeof sos !== 'object' || typeof sos.length !== 'number') {
+/**
+ * Second-order sections in any of the shapes SciPy users hold them: rows `[b0, b1, b2, a0, a1, a2]`
+ * (what `butter` returns; SciPy's `sos.tolist()`), a flat array of `6 * n` values in row order
+ * (`sos.ravel()`), or a 2-D ndarray-like view of shape `[n, 6]`.
+ */
+export type SosInput =
+  | ArrayLike<ArrayLike<number>>
+  | ArrayLike<number>
+  | { readonly data: ArrayLike<number>; readonly shape: readonly number[]; readonly stride?: readonly number[]; readonly offset?: number };
+
+/**
+ * The rows of `sos` as given: an array of 6-value rows (what `butter` returns, or SciPy's list of
+ * lists), a flat array of `6 * n` values in row order (numpy's `sos.ravel()`), or a 2-D
+ * ndarray-like view of shape `[n, 6]`.
+ */
+function rowsOf(sos: unknown): ArrayLike<ArrayLike<number>> {
+  if (sos === null || typeof sos !== 'object') {
     throw new TypeError('sos must be an array of [b0, b1, b2, a0, a1, a2] rows');
   }
+  const view = sos as { data?: ArrayLike<number>; shape?: readonly number[]; stride?: readonly number[]; offset?: number };
+  if (view.data !== undefined && Array.isArray(view.shape)) {
+    const [n, six] = view.shape;
+    if (view.shape.length !== 2 || six !== 6 || n === undefined) {
+      throw new RangeError(`sos as an ndarray must have shape [sections, 6], got [${view.shape.join(', ')}]`);
+    }
+    const [rowStride = 6, colStride = 1] = view.stride ?? [];
+    const data = view.data;
+    const offset = view.offset ?? 0;
+    return Array.from({ length: n }, (_, r) => Array.from({ length: 6 }, (_, c) => data[offset + r * rowStride + c * colStride]!));
+  }
+  const list = sos as ArrayLike<unknown>;
+  if (typeof list.length !== 'number') throw new TypeError('sos must be an array of [b0, b1, b2, a0, a1, a2] rows');
+  if (list.length > 0 && typeof list[0] === 'number') {
+    if (list.length % 6 !== 0) {
+      throw new RangeError(`a flat sos must hold 6 coefficients per section, got ${list.length} values`);
+    }
+    const flat = list as ArrayLike<number>;
+    return Array.from({ length: list.length / 6 }, (_, r) => Array.from({ length: 6 }, (_, c) => flat[r * 6 + c]!));
+  }
+  return list as ArrayLike<ArrayLike<number>>;
+}
+
+function normalisedRows(input: unknown): Float64Array {
+  const sos = rowsOf(input);
   if (sos.length === 0) throw new RangeError('sos must have at least one section');
   const out = new Float64Array(sos.length * 6);
   for (let s = 0; s < sos.length; s++) {
     const row = sos[s];
-    if (row === undefined || row === null || row.length !== 6) {
+    if (row === undefined || row === null || typeof row !== 'object' || row.length !== 6) {
       throw new RangeError(`sos row ${s} must have 6 coefficients [b0, b1, b2, a0, a1, a2], got ${row?.length}`);
     }
     for (let i = 0; i < 6; i++) {
@@ -58,9 +98,10 @@ function normalisedRows(sos: ArrayLike<ArrayLike<number>>): Float64Array {
  * processSosfilt(state, new Float64Array(256).fill(1), y);
  * ```
  */
-export function createSosfiltState(sos: ArrayLike<ArrayLike<number>>): SosfiltState {
+export function createSosfiltState(sos: SosInput): SosfiltState {
   const coefficients = normalisedRows(sos);
-  return { sections: sos.length, coefficients, memory: new Float64Array(sos.length * 2) };
+  const sections = coefficients.length / 6;
+  return { sections, coefficients, memory: new Float64Array(sections * 2) };
 }
 
 /**
@@ -143,10 +184,11 @@ export function resetSosfilt(state: SosfiltState): void {
  * state = setSosfiltCoefficients(state, butter(4, 800, { sampleRate: 48000 }));
  * ```
  */
-export function setSosfiltCoefficients(state: SosfiltState, sos: ArrayLike<ArrayLike<number>>): SosfiltState {
+export function setSosfiltCoefficients(state: SosfiltState, sos: SosInput): SosfiltState {
   const coefficients = normalisedRows(sos);
-  if (sos.length !== state.sections) {
-    return { sections: sos.length, coefficients, memory: new Float64Array(sos.length * 2) };
+  const sections = coefficients.length / 6;
+  if (sections !== state.sections) {
+    return { sections, coefficients, memory: new Float64Array(sections * 2) };
   }
   state.coefficients.set(coefficients);
   return state;

@@ -113,6 +113,30 @@ describe('createSosfiltState', () => {
     expect(() => createSosfiltState([[1, 0, 0, 1, 0]])).toThrow(RangeError);
     expect(() => createSosfiltState([[1, Number.NaN, 0, 1, 0, 0]])).toThrow(TypeError);
     expect(() => createSosfiltState([[1, 0, 0, 0, 0, 0]])).toThrow(RangeError);
+    expect(() => createSosfiltState(new Float64Array(7))).toThrow(/6 coefficients per section/);
+    expect(() => createSosfiltState({ data: new Float64Array(12), shape: [2, 5] })).toThrow(/shape \[sections, 6\]/);
+    expect(() => createSosfiltState(null as never)).toThrow(TypeError);
+  });
+
+  it('filters the same when the sections come flat (sos.ravel()) or as an [n, 6] ndarray', () => {
+    const rows = butter(5, 0.25);
+    const flat = Float64Array.from(rows.flat());
+    // Column-major storage viewed through strides, as an ndarray of shape [n, 6] may be.
+    const columnMajor = new Float64Array(flat.length);
+    rows.forEach((row, r) => row.forEach((v, c) => (columnMajor[c * rows.length + r] = v)));
+    const input = noise(500, 3);
+    const filter = (sos: Parameters<typeof createSosfiltState>[0]): Float64Array => {
+      const out = new Float64Array(500);
+      processSosfilt(createSosfiltState(sos), input, out);
+      return out;
+    };
+    const expected = filter(rows);
+    expect(expected.some((v) => v !== 0)).toBe(true);
+    expect(filter(flat)).toEqual(expected);
+    expect(filter(Array.from(flat))).toEqual(expected);
+    expect(filter({ data: columnMajor, shape: [rows.length, 6], stride: [1, rows.length], offset: 0 })).toEqual(expected);
+    expect(filter(butter(5, 0.3))).not.toEqual(expected);
+    expect(createSosfiltState(flat).sections).toBe(3);
   });
 });
 
