@@ -29,8 +29,8 @@ function itemFormat(item: unknown, index: number): FormatInfo {
  *
  * @param items - One or more buffer-like items.
  * @returns A new TypedArray of the first item's format holding every element in order.
- * @throws RangeError when called with nothing or with a multi-dimensional view; TypeError on mixed
- *   formats, plain arrays or other values.
+ * @throws RangeError when called with nothing, with only empty items or with a multi-dimensional
+ *   view; TypeError on mixed formats, plain arrays or other values.
  *
  * @example
  * ```ts
@@ -52,6 +52,10 @@ export function concatenate(...items: unknown[]): TypedArray {
   });
   let total = 0;
   for (const p of parts) total += p.length;
+  if (total === 0) {
+    // As in ringbuf: there must be something to join (concatenate(b'') is a ValueError there).
+    throw new RangeError(`concatenate: every item is empty; there is nothing to join`);
+  }
   const out = new format.ArrayType(total) as unknown as Float64Array;
   let at = 0;
   for (const p of parts) {

@@ -31,10 +31,15 @@ describe('concatenate', () => {
     expect(a[0]).toBe(1);
   });
 
-  it('returns an empty array of the first item\'s class when all items are empty', () => {
-    const out = concatenate(new Int16Array(0), new Int16Array(0));
-    expect(out).toBeInstanceOf(Int16Array);
-    expect(out.length).toBe(0);
+  it('throws RangeError when every item is empty, as ringbuf does for concatenate(b"")', () => {
+    expect(() => concatenate(new Uint8Array(0))).toThrow(RangeError);
+    expect(() => concatenate(new Int16Array(0), new Int16Array(0))).toThrow(/nothing to join/);
+    expect(() => concatenate(new ArrayBuffer(0))).toThrow(RangeError);
+  });
+
+  it('skips empty items when something is there to join', () => {
+    const out = concatenate(new Int16Array(0), new Int16Array([5]), new Int16Array(0));
+    expect(out).toEqual(new Int16Array([5]));
   });
 
   it('keeps the bits of NaN, -0 and Infinity when joining floats', () => {

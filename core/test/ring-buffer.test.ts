@@ -876,3 +876,35 @@ describe('RingBuffer index caching', () => {
     expect(Array.from(consumer.pop(4)!)).toEqual([4, 5, 6, 7]);
   });
 });
+
+describe('RingBuffer (the seed test-suite, translated)', () => {
+  const text = (bytes: Uint8Array | null) => (bytes === null ? null : new TextDecoder().decode(bytes));
+
+  it('returns the unpushed tail of raw bytes on overflow, as ringbuf does for b"spam" + b"eggs"', () => {
+    const rb = new RingBuffer({ format: 'B', capacity: 7 });
+    expect(rb.push(Buffer.from('spam'))).toBeNull();
+    const remaining = rb.push(new TextEncoder().encode('eggs'));
+    expect(text(remaining)).toBe('s');
+    expect(text(rb.pop(7))).toBe('spamegg');
+  });
+
+  it('returns null on underflow, after reset, and accepts empty data', () => {
+    const small = new RingBuffer({ format: 'b', capacity: 1 });
+    expect(small.pop(1)).toBeNull();
+    const rb = new RingBuffer({ format: 'B', capacity: 5 });
+    rb.push(Buffer.from('hello'));
+    rb.reset();
+    expect(rb.pop(5)).toBeNull();
+    expect(rb.push(new Uint8Array(0))).toBeNull();
+    expect(rb.push(new ArrayBuffer(0))).toBeNull();
+  });
+
+  it('reads more than available and more than the capacity as what is there', () => {
+    const values = Int32Array.from({ length: 1000 }, (_, i) => i * 7 - 3000);
+    const rb = new RingBuffer({ format: 'i', capacity: values.length });
+    rb.push(values.subarray(0, 10));
+    expect(rb.pop(values.length)).toEqual(values.subarray(0, 10));
+    rb.push(values);
+    expect(rb.pop(values.length + 123)).toEqual(values);
+  });
+});

@@ -1,5 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
-import { concatenate, type TypedArray } from '@ringflow/core';
+import type { TypedArray } from '@ringflow/core';
+import { joinChunks } from './internal/chunks.js';
 
 /**
  * Joins all chunks of a finite stream into one chunk, emitted when the source completes.
@@ -42,7 +43,7 @@ export function collect<T extends TypedArray>(): OperatorFunction<T, T> {
         complete() {
           try {
             if (chunks.length > 0) {
-              const all = concatenate<T>(...(chunks as [T, ...T[]]));
+              const all = joinChunks(chunks as [T, ...T[]]);
               chunks = [];
               subscriber.next(all);
             }

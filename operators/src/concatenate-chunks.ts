@@ -1,6 +1,6 @@
 import { Observable, type OperatorFunction } from 'rxjs';
-import { concatenate, type TypedArray } from '@ringflow/core';
-import { positiveInteger } from './internal/chunks.js';
+import type { TypedArray } from '@ringflow/core';
+import { joinChunks, positiveInteger } from './internal/chunks.js';
 
 /**
  * Joins every `count` consecutive chunks into one chunk with core's `concatenate`.
@@ -44,7 +44,7 @@ export function concatenateChunks<T extends TypedArray>(count: number): Operator
             if (group.length < count) return;
             const items = group;
             group = [];
-            subscriber.next(concatenate<T>(...(items as [T, ...T[]])));
+            subscriber.next(joinChunks(items as [T, ...T[]]));
           } catch (error) {
             group = [];
             subscriber.error(error);
@@ -59,7 +59,7 @@ export function concatenateChunks<T extends TypedArray>(count: number): Operator
             if (group.length > 0) {
               const items = group;
               group = [];
-              subscriber.next(concatenate<T>(...(items as [T, ...T[]])));
+              subscriber.next(joinChunks(items as [T, ...T[]]));
             }
             subscriber.complete();
           } catch (error) {

@@ -1,5 +1,5 @@
 import { Observable, type SchedulerLike } from 'rxjs';
-import { concatenate, type BufferLike, type TypedArray } from '@ringflow/core';
+import { concatenate, isNdarrayLike, type BufferLike, type TypedArray } from '@ringflow/core';
 import { chunkedSource } from './internal/chunked-source.js';
 import { describeValue, isTypedArray, optionsObject, positiveInteger } from './internal/chunks.js';
 
@@ -59,7 +59,9 @@ export function fromSamples<A extends BufferLike>(array: A, chunkSize: number, o
       throw new TypeError('fromSamples: got a plain Array; wrap the values in a TypedArray (e.g. new Float64Array(values))');
     }
     try {
-      data = concatenate(array);
+      // An empty ndarray view or empty raw bytes: no chunks (concatenate refuses to join nothing).
+      const empty = isNdarrayLike(array) ? array.shape[0] === 0 : (array as ArrayBufferView | ArrayBuffer).byteLength === 0;
+      data = empty ? new Uint8Array(0) : concatenate(array);
     } catch (error) {
       if (error instanceof TypeError || error instanceof RangeError) {
         throw new (error.constructor as typeof TypeError)(`fromSamples: ${error.message}`);

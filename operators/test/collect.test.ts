@@ -39,3 +39,14 @@ describe('collect', () => {
     expect(error).toBeInstanceOf(TypeError);
   });
 });
+
+describe('collect with empty chunks', () => {
+  it('emits one empty array of the chunks\' class when every chunk was empty', async () => {
+    const { lastValueFrom } = await import('rxjs');
+    const out = await lastValueFrom(from([new Float32Array(0), new Float32Array(0)]).pipe(collect()));
+    expect(out).toBeInstanceOf(Float32Array);
+    expect(out.length).toBe(0);
+    const mixed = await lastValueFrom(from([new Float32Array(0), new Float32Array([1, 2]), new Float32Array(0)]).pipe(collect()));
+    expect(mixed).toEqual(new Float32Array([1, 2]));
+  });
+});

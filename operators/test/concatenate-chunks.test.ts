@@ -51,3 +51,14 @@ describe('concatenateChunks', () => {
     expect(() => concatenateChunks('2' as unknown as number)).toThrow(TypeError);
   });
 });
+
+describe('concatenateChunks with empty chunks', () => {
+  it('emits an empty array for a group of empty chunks and errors on mixed classes', async () => {
+    const { lastValueFrom, toArray } = await import('rxjs');
+    const out = await lastValueFrom(
+      from([new Int16Array(0), new Int16Array(0), new Int16Array([3]), new Int16Array(0)]).pipe(concatenateChunks(2), toArray()),
+    );
+    expect(out).toEqual([new Int16Array(0), new Int16Array([3])]);
+    await expect(lastValueFrom(from([new Int16Array(0), new Float32Array(0)] as Int16Array[]).pipe(concatenateChunks(2)))).rejects.toThrow(TypeError);
+  });
+});

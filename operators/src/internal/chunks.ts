@@ -1,4 +1,4 @@
-import type { TypedArray } from '@ringflow/core';
+import { concatenate, type TypedArray } from '@ringflow/core';
 
 /** The constructor of a TypedArray, to allocate arrays of the same class. */
 export type ChunkConstructor<T extends TypedArray> = new (length: number) => T;
@@ -120,4 +120,15 @@ export function copyRange(dst: Float64Array, at: number, src: Float64Array, star
     return;
   }
   for (let i = start, j = at; i < end; i++, j++) dst[j] = src[i]!;
+}
+
+/**
+ * Joins chunks with core's `concatenate` (fresh array, first chunk's class, TypeError on mixed
+ * classes); an all-empty group gives an empty array of the first chunk's class, where `concatenate`
+ * itself refuses (as ringbuf does) to join nothing.
+ */
+export function joinChunks<T extends TypedArray>(chunks: readonly [T, ...T[]]): T {
+  for (const c of chunks) if (c.length > 0) return concatenate<T>(...chunks);
+  for (const c of chunks) checkSameClass('concatenate', c, chunks[0].constructor as ChunkConstructor<TypedArray>);
+  return new (chunks[0].constructor as ChunkConstructor<T>)(0);
 }
