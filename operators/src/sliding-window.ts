@@ -1,7 +1,8 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { TypedArray } from '@ringflow/core';
 import { getWindow, type WindowSpec } from './design/windows.js';
-import { checkSameClass, chunkClass, copyRange, describeValue, isFloatArray, positiveInteger, type ChunkConstructor } from './internal/chunks.js';
+import { checkSameClass, chunkClass, describeValue, isFloatArray, positiveInteger, type ChunkConstructor } from './internal/chunks.js';
+import { Framer } from './internal/framer.js';
 
 /** Options of {@link slidingWindow}. */
 export interface SlidingWindowOptions {
@@ -71,30 +72,17 @@ export function slidingWindow<T extends TypedArray>(options: SlidingWindowOption
   return (source) =>
     new Observable<T>((subscriber) => {
       let Type: ChunkConstructor<T> | undefined;
-      let frame: Float64Array | undefined; // the frame being gathered (of the chunks' class)
-      let filled = 0;
-      let skip = 0;
-
-      const emit = (): void => {
-        const buf = frame!;
-        let out: Float64Array;
-        if (coefficients !== undefined) {
-          out = reuse ? (reuseOut ??= new Type!(size) as unknown as Float64Array) : (new Type!(size) as unknown as Float64Array);
-          for (let j = 0; j < size; j++) out[j] = buf[j]! * coefficients[j]!;
-        } else {
-          out = reuse ? (reuseOut ??= new Type!(size) as unknown as Float64Array) : (new Type!(size) as unknown as Float64Array);
-          out.set(buf);
-        }
-        if (hop < size) {
-          buf.copyWithin(0, hop, size);
-          filled = size - hop;
-        } else {
-          filled = 0;
-          skip = hop - size;
-        }
-        subscriber.next(out as unknown as T);
-      };
+      let framer: Framer | undefined; // gathers frames of the chunks' class
       let reuseOut: Float64Array | undefined;
+
+      /** Emits one completed frame (windowed when asked); returns false once the subscriber is gone. */
+      const emit = (buf: Float64Array): boolean => {
+        const out = reuse ? (reuseOut ??= new Type!(size) as unknown as Float64Array) : (new Type!(size) as unknown as Float64Array);
+        if (coefficients !== undefined) for (let j = 0; j < size; j++) out[j] = buf[j]! * coefficients[j]!;
+        else out.set(buf);
+        subscriber.next(out as unknown as T);
+        return !subscriber.closed;
+      };
 
       return source.subscribe({
         next(chunk) {
@@ -104,29 +92,11 @@ export function slidingWindow<T extends TypedArray>(options: SlidingWindowOption
               if (coefficients !== undefined && !isFloatArray(chunk)) {
                 throw new TypeError(`slidingWindow: a window needs Float32Array or Float64Array chunks, got ${describeValue(chunk)}`);
               }
-              frame = new Type(size) as unknown as Float64Array;
+              framer = new Framer(new Type(size) as unknown as Float64Array, hop);
             } else {
               checkSameClass('slidingWindow', chunk, Type as ChunkConstructor<TypedArray>);
             }
-            const input = chunk as unknown as Float64Array;
-            const n = input.length;
-            let i = 0;
-            while (i < n) {
-              if (skip > 0) {
-                const s = Math.min(skip, n - i);
-                skip -= s;
-                i += s;
-                continue;
-              }
-              const take = Math.min(size - filled, n - i);
-              copyRange(frame!, filled, input, i, i + take);
-              filled += take;
-              i += take;
-              if (filled === size) {
-                emit();
-                if (subscriber.closed) return;
-              }
-            }
+            framer!.push(chunk as unknown as Float64Array, emit);
           } catch (error) {
             subscriber.error(error);
           }

@@ -2,6 +2,7 @@ import { Observable, type OperatorFunction } from 'rxjs';
 import type { FloatArray } from '@ringflow/core';
 import { FloatChunks, resolveDspOptions, withContext, type DspOperatorOptions } from './internal/float-chunks.js';
 import { createStftState, processStft, type StftOptions } from './kernels/stft.js';
+import { Framer } from './internal/framer.js';
 
 /**
  * Options of {@link stft} (and {@link istft}): the kernel's `size`, `hop`, `window`, `fftSize`,
@@ -63,40 +64,15 @@ export function stft<T extends FloatArray>(options: StftOperatorOptions): Operat
       const chunks = new FloatChunks('stft', opts);
       const state = createStftState(kernelOptions);
       const { size, hop, bins } = state;
-      const frame = new Float64Array(size);
-      let filled = 0;
-      let skip = 0;
+      const framer = new Framer(new Float64Array(size), hop);
+      const emit = (frame: Float64Array): boolean => {
+        subscriber.next(processStft(state, frame, chunks.output(2 * bins)) as T);
+        return !subscriber.closed;
+      };
       const sub = source.subscribe({
         next(chunk) {
           try {
-            const input = chunks.accept(chunk);
-            const n = input.length;
-            let i = 0;
-            while (i < n) {
-              if (skip > 0) {
-                const s = Math.min(skip, n - i);
-                skip -= s;
-                i += s;
-                continue;
-              }
-              const take = Math.min(size - filled, n - i);
-              if (take === n) frame.set(input, filled);
-              else for (let j = 0; j < take; j++) frame[filled + j] = input[i + j]!; // no subarray view: no allocation
-              filled += take;
-              i += take;
-              if (filled === size) {
-                const out = processStft(state, frame, chunks.output(2 * bins));
-                if (hop < size) {
-                  frame.copyWithin(0, hop, size);
-                  filled = size - hop;
-                } else {
-                  filled = 0;
-                  skip = hop - size;
-                }
-                subscriber.next(out as T);
-                if (subscriber.closed) return;
-              }
-            }
+            framer.push(chunks.accept(chunk) as Float64Array, emit);
           } catch (error) {
             subscriber.error(error);
           }
