@@ -10,6 +10,7 @@ import {
   type ResampleOptions,
   type ResampleState,
 } from '../../src/kernels/resample.js';
+import { noise, relError } from '../helpers/chunking.js';
 
 interface Case {
   up: number;
@@ -28,29 +29,7 @@ const load = (name: string): Fixture =>
 const fixtures = ['resample-integer.json', 'resample-rational.json', 'resample-windows.json'].map(load);
 
 
-/** Seeded uniform noise in [-1, 1) (mulberry32), so runs are reproducible. */
-function noise(n: number, seed: number): Float64Array {
-  const out = new Float64Array(n);
-  let a = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  }
-  return out;
-}
 
-/** max |a - e| / max(1, max |e|): relative to the signal's scale. */
-function relError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  expect(actual.length).toBe(expected.length);
-  let scale = 1;
-  for (let i = 0; i < expected.length; i++) scale = Math.max(scale, Math.abs(expected[i]!));
-  let err = 0;
-  for (let i = 0; i < expected.length; i++) err = Math.max(err, Math.abs(actual[i]! - expected[i]!));
-  return err / scale;
-}
 
 function options(c: Case): ResampleOptions {
   return c.window === null ? {} : { window: c.window as ResampleOptions['window'] };

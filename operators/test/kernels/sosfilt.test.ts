@@ -7,6 +7,7 @@ import {
   resetSosfilt,
   setSosfiltCoefficients,
 } from '../../src/kernels/sosfilt.js';
+import { noise, relError } from '../helpers/chunking.js';
 
 interface Case {
   name: string;
@@ -18,29 +19,7 @@ const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/filters/sosfilt.json', import.meta.url), 'utf8'),
 ) as { input: number[]; cases: Case[] };
 
-/** Seeded uniform noise in [-1, 1) (mulberry32), so runs are reproducible. */
-function noise(n: number, seed: number): Float64Array {
-  const out = new Float64Array(n);
-  let a = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  }
-  return out;
-}
 
-/** max |a - e| / max(1, max |e|): relative to the signal's scale. */
-function relError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  expect(actual.length).toBe(expected.length);
-  let scale = 1;
-  for (let i = 0; i < expected.length; i++) scale = Math.max(scale, Math.abs(expected[i]!));
-  let err = 0;
-  for (let i = 0; i < expected.length; i++) err = Math.max(err, Math.abs(actual[i]! - expected[i]!));
-  return err / scale;
-}
 
 function runChunked(sos: number[][], x: Float64Array, chunk: number): Float64Array {
   const state = createSosfiltState(sos);
