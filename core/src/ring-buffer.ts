@@ -128,6 +128,28 @@ function checkWaitOptions(options: unknown, what: string): Waiting {
 const KEEP_ALIVE_MS = 2 ** 30;
 function noop(): void {}
 
+/**
+ * A pending `Atomics.waitAsync` does not keep Node's event loop alive; one shared timer does while
+ * any wait is pending (ref'd and unref'd, which costs far less than a timer per wait).
+ */
+let keepAliveTimer: ReturnType<typeof setInterval> | undefined;
+let keepAliveCount = 0;
+function holdEventLoop(): void {
+  if (keepAliveCount++ > 0) return;
+  if (keepAliveTimer === undefined) keepAliveTimer = setInterval(noop, KEEP_ALIVE_MS);
+  else (keepAliveTimer as { ref?: () => void }).ref?.();
+}
+function releaseEventLoop(): void {
+  if (--keepAliveCount > 0) return;
+  const timer = keepAliveTimer as { unref?: () => void } | undefined;
+  if (typeof timer?.unref === 'function') {
+    timer.unref();
+  } else {
+    clearInterval(keepAliveTimer);
+    keepAliveTimer = undefined;
+  }
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -209,6 +231,9 @@ export class RingBuffer<F extends FormatName = FormatName> {
   #cachedWrite = 0;
   #generation = -1;
   #pushQueue: Promise<unknown> = Promise.resolve();
+  /** Calls of popAsync / pushAsync not yet settled: later calls queue behind them, in call order. */
+  #popPending = 0;
+  #pushPending = 0;
   #popQueue: Promise<unknown> = Promise.resolve();
 
   /**
@@ -557,8 +582,14 @@ export class RingBuffer<F extends FormatName = FormatName> {
       checkCount(count, 'popAsync');
       const { signal, timeout, spin } = checkWaitOptions(options, 'popAsync');
       const deadline = now() + timeout;
+      if (this.#popPending === 0) {
+        // Nothing queued: run at once (it honours the signal itself), without queue or wrapper hops.
+        const run = this.#popAsync(count, deadline, signal, spin);
+        this.#popQueue = this.#track(run, 'pop');
+        return run;
+      }
       const run = this.#popQueue.then(() => this.#popAsync(count, deadline, signal, spin));
-      this.#popQueue = run.catch(() => undefined);
+      this.#popQueue = this.#track(run, 'pop');
       return abortable(run, signal);
     } catch (error) {
       return Promise.reject(error);
@@ -579,6 +610,106 @@ export class RingBuffer<F extends FormatName = FormatName> {
   }
 
   /**
+   * Waits until at least `count` elements can be read, without reading them.
+   *
+   * @remarks
+   * Consumer thread. For consumers that read into their own buffers with `read` (allocation-free)
+   * but must not spin: `if (await ring.waitReadable(n)) ring.read(target)`. Sleeps with
+   * `Atomics.waitAsync` until the producer has published `count` elements (a watermark: it is
+   * woken once, not per block). Served in call order with `popAsync`.
+   *
+   * @param count - Elements to wait for, from 1 to `capacity` (default 1).
+   * @param options - `signal` to abort (rejects with the signal's reason), `timeout` in
+   *   milliseconds, `spinMicros` to poll before sleeping.
+   * @returns `true` once `count` elements are readable; `false` on timeout, or when the ring is
+   *   closed with fewer than `count` elements left (drain them with `read`/`pop`).
+   *
+   * @example
+   * ```ts
+   * import { RingBuffer } from '@ringflow/core';
+   * const rb = new RingBuffer({ format: 'f', capacity: 1024 });
+   * const block = new Float32Array(128);
+   * setTimeout(() => rb.push(new Float32Array(128).fill(1)), 10);
+   * if (await rb.waitReadable(block.length, { timeout: 1000 })) rb.read(block);
+   * ```
+   */
+  waitReadable(count = 1, options?: WaitOptions): Promise<boolean> {
+    try {
+      checkCount(count, 'waitReadable');
+      if (count > this.#capacity) throw new RangeError(`waitReadable: count ${count} exceeds the capacity ${this.#capacity}`);
+      const { signal, timeout, spin } = checkWaitOptions(options, 'waitReadable');
+      const deadline = now() + timeout;
+      const go = (): Promise<boolean> => this.#waitFor(W_WRITE, W_CONSUMER_WANT, count, deadline, signal, spin, 'waitReadable');
+      if (this.#popPending === 0) {
+        const run = go();
+        this.#popQueue = this.#track(run, 'pop');
+        return run;
+      }
+      const run = this.#popQueue.then(go);
+      this.#popQueue = this.#track(run, 'pop');
+      return abortable(run, signal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * Waits until at least `count` elements can be written, without writing.
+   *
+   * @remarks
+   * Producer thread. For producers that write from their own buffers with `write`
+   * (allocation-free): `if (await ring.waitWritable(n)) ring.write(block)`. Sleeps with
+   * `Atomics.waitAsync` until the consumer has freed `count` elements. Served in call order with
+   * `pushAsync`.
+   *
+   * @param count - Elements of room to wait for, from 1 to `capacity` (default 1).
+   * @param options - `signal`, `timeout` (milliseconds), `spinMicros`, as for `pushAsync`.
+   * @returns `true` once there is room for `count` elements; `false` on timeout.
+   * @throws (rejects) RingClosedError when the ring is or becomes closed.
+   */
+  waitWritable(count = 1, options?: WaitOptions): Promise<boolean> {
+    try {
+      checkCount(count, 'waitWritable');
+      if (count > this.#capacity) throw new RangeError(`waitWritable: count ${count} exceeds the capacity ${this.#capacity}`);
+      const { signal, timeout, spin } = checkWaitOptions(options, 'waitWritable');
+      const deadline = now() + timeout;
+      const go = (): Promise<boolean> => this.#waitFor(W_READ, W_PRODUCER_WANT, count, deadline, signal, spin, 'waitWritable');
+      if (this.#pushPending === 0) {
+        const run = go();
+        this.#pushQueue = this.#track(run, 'push');
+        return run;
+      }
+      const run = this.#pushQueue.then(go);
+      this.#pushQueue = this.#track(run, 'push');
+      return abortable(run, signal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** The loop of waitReadable (index W_WRITE) and waitWritable (index W_READ). */
+  async #waitFor(
+    index: number,
+    wantIndex: number,
+    count: number,
+    deadline: number,
+    signal: AbortSignal | undefined,
+    spin: number,
+    what: string,
+  ): Promise<boolean> {
+    const reading = index === W_WRITE;
+    for (;;) {
+      signal?.throwIfAborted();
+      const closed = this.closed;
+      if (!reading && closed) throw new RingClosedError(`${what}: the ring is closed`);
+      if ((reading ? this.readAvailable : this.writeAvailable) >= count) return true;
+      if (closed || now() >= deadline) return false;
+      if (spin > 0 && this.#spin(index, count, Math.min(now() + spin, deadline))) continue;
+      await this.#sleepAsync(index, wantIndex, count, deadline, signal);
+    }
+  }
+
+  /**
    * Writes all of `data`, waiting for space as needed.
    *
    * @remarks
@@ -595,8 +726,13 @@ export class RingBuffer<F extends FormatName = FormatName> {
       const source = toElements(data, this.#format, 'pushAsync');
       const { signal, timeout, spin } = checkWaitOptions(options, 'pushAsync');
       const deadline = now() + timeout;
+      if (this.#pushPending === 0) {
+        const run = this.#pushAsync(data, source, deadline, signal, spin);
+        this.#pushQueue = this.#track(run, 'push');
+        return run;
+      }
       const run = this.#pushQueue.then(() => this.#pushAsync(data, source, deadline, signal, spin));
-      this.#pushQueue = run.catch(() => undefined);
+      this.#pushQueue = this.#track(run, 'push');
       return abortable(run, signal);
     } catch (error) {
       return Promise.reject(error);
@@ -665,6 +801,17 @@ export class RingBuffer<F extends FormatName = FormatName> {
   }
 
   // ---- internals -------------------------------------------------------------------------------
+
+  /** Counts `run` as pending until it settles; returns the queue tail that never rejects. */
+  #track(run: Promise<unknown>, side: 'pop' | 'push'): Promise<unknown> {
+    if (side === 'pop') this.#popPending++;
+    else this.#pushPending++;
+    const settled = (): void => {
+      if (side === 'pop') this.#popPending--;
+      else this.#pushPending--;
+    };
+    return run.then(settled, settled);
+  }
 
   /** Elements in the ring for indices `w`, `r`; throws on a corrupted header instead of reading out of bounds. */
   #used(w: number, r: number): number {
@@ -841,16 +988,15 @@ export class RingBuffer<F extends FormatName = FormatName> {
       }
       const result = waitAsync(words, index, observed, remaining === Number.POSITIVE_INFINITY ? undefined : remaining);
       if (!result.async) return;
-      // A pending Atomics.waitAsync does not keep Node's event loop alive: a timer does, so a
-      // script awaiting data does not exit early.
-      const keepAlive = setInterval(noop, KEEP_ALIVE_MS);
+      // So that a script awaiting data does not exit early (see holdEventLoop).
+      holdEventLoop();
       // An abort wakes our own wait so that no waiter is left behind.
       const onAbort = (): void => void Atomics.notify(words, index);
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
         await result.value;
       } finally {
-        clearInterval(keepAlive);
+        releaseEventLoop();
         signal?.removeEventListener('abort', onAbort);
       }
     } finally {

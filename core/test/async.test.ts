@@ -380,3 +380,64 @@ describe('RingBuffer.pushBlocking', () => {
     expect(rb.readAvailable).toBe(0);
   });
 });
+
+describe('RingBuffer.waitReadable', () => {
+  it('resolves true once count elements were pushed later, and reads nothing itself', async () => {
+    const rb = new RingBuffer({ format: 'f', capacity: 16 });
+    later(5, () => rb.push(F32(1, 2)));
+    later(15, () => rb.push(F32(3)));
+    expect(await rb.waitReadable(3, { timeout: 5000 })).toBe(true);
+    expect(rb.readAvailable).toBe(3);
+    const target = new Float32Array(3);
+    expect(rb.read(target)).toBe(3);
+    expect(Array.from(target)).toEqual([1, 2, 3]);
+  });
+
+  it('resolves false on timeout, and when closed with fewer than count left', async () => {
+    const rb = new RingBuffer({ format: 'f', capacity: 16 });
+    expect(await rb.waitReadable(1, { timeout: 10 })).toBe(false);
+    rb.push(F32(1));
+    later(5, () => rb.close());
+    expect(await rb.waitReadable(2)).toBe(false);
+    expect(await rb.waitReadable(1)).toBe(true);
+  });
+
+  it('rejects with the reason when aborted, and for a count above the capacity', async () => {
+    const rb = new RingBuffer({ format: 'f', capacity: 4 });
+    const controller = new AbortController();
+    later(5, () => controller.abort(new Error('stop')));
+    await expect(rb.waitReadable(1, { signal: controller.signal })).rejects.toThrow('stop');
+    await expect(rb.waitReadable(5)).rejects.toThrow(RangeError);
+    await expect(rb.waitReadable(0)).rejects.toThrow(RangeError);
+    rb.push(F32(7));
+    expect(await rb.waitReadable()).toBe(true);
+  });
+
+  it('is served in call order with popAsync', async () => {
+    const rb = new RingBuffer({ format: 'i', capacity: 8 });
+    const popped = rb.popAsync(2);
+    const waited = rb.waitReadable(1, { timeout: 50 });
+    rb.push(new Int32Array([1, 2]));
+    expect(Array.from((await popped)!)).toEqual([1, 2]);
+    expect(await waited).toBe(false);
+  });
+});
+
+describe('RingBuffer.waitWritable', () => {
+  it('resolves true once the consumer freed room, false on timeout', async () => {
+    const rb = new RingBuffer({ format: 'f', capacity: 4 });
+    rb.push(F32(1, 2, 3, 4));
+    expect(await rb.waitWritable(1, { timeout: 10 })).toBe(false);
+    later(5, () => rb.pop(3));
+    expect(await rb.waitWritable(3, { timeout: 5000 })).toBe(true);
+    expect(rb.write(F32(5, 6, 7))).toBe(3);
+  });
+
+  it('rejects with RingClosedError when the ring is or becomes closed', async () => {
+    const rb = new RingBuffer({ format: 'f', capacity: 2 });
+    rb.push(F32(1, 2));
+    later(5, () => rb.close());
+    await expect(rb.waitWritable(1)).rejects.toThrow(RingClosedError);
+    await expect(rb.waitWritable(1)).rejects.toThrow(RingClosedError);
+  });
+});

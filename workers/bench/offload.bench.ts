@@ -183,7 +183,8 @@ async function latency(): Promise<void> {
 }
 
 console.log(`# @ringflow/workers offload benchmarks\n\n${await machine()}`);
-await throughput();
-await twoHeavyStages();
-await latency();
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+if (only === undefined || only === 'throughput') await throughput();
+if (only === undefined || only === 'pipeline') await twoHeavyStages();
+if (only === undefined || only === 'latency') await latency();
 if (liveWorkerCount() !== 0) console.log(`\nwarning: ${liveWorkerCount()} workers still alive`);

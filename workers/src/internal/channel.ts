@@ -245,14 +245,14 @@ class RingReader implements ChunkReader {
   }
 
   async read(): Promise<Item | null> {
-    let d: number;
-    if (this.#frames.read(this.#descriptor) === 1) {
-      d = this.#descriptor[0]!;
-    } else {
-      const got = await this.#frames.popAsync(1, this.#wait);
-      if (got === null) return null;
-      d = got[0]!;
+    const frames = this.#frames;
+    const descriptor = this.#descriptor;
+    if (frames.read(descriptor) !== 1) {
+      // Wait (polling first in workers) without popping: nothing is allocated per item.
+      if (!(await frames.waitReadable(1, this.#wait))) return null;
+      frames.read(descriptor);
     }
+    const d = descriptor[0]!;
     const code = d % 16;
     const count = (d - code) / 16;
     if (code === CODE_BOUNDARY) return BOUNDARY;
@@ -268,16 +268,17 @@ class RingReader implements ChunkReader {
     return out;
   }
 
-  /** Reads exactly `target.length` bytes, waiting (without spinning) for the producer as needed. */
+  /** Reads exactly `target.length` bytes, waiting (without spinning on the main thread) as needed. */
   async #fill(target: Uint8Array): Promise<void> {
     const data = this.#data;
     let done = data.read(target);
     while (done < target.length) {
-      const piece = await data.popAsync(target.length - done, this.#wait);
-      if (piece === null) throw new Error('the producer closed the ring in the middle of a chunk');
-      target.set(piece, done);
-      done += piece.length;
-      if (done < target.length) done += data.read(target.subarray(done));
+      // The rest, or a full ring for a chunk larger than the ring (the producer writes it in pieces).
+      const wanted = Math.min(target.length - done, data.capacity);
+      if (!(await data.waitReadable(wanted, this.#wait))) {
+        if (data.readAvailable === 0) throw new Error('the producer closed the ring in the middle of a chunk');
+      }
+      done += data.read(target.subarray(done));
     }
   }
 
