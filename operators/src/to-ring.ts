@@ -56,7 +56,8 @@ export interface ToRingOperator<T> extends OperatorFunction<T, T> {
  * `'wait'`, a chunk that does not fit is queued and written by `pushAsync` as the consumer frees room;
  * the following chunks queue behind it, so order is kept, and completion waits for the queue. With
  * `'drop-newest'` the whole input chunk is still emitted downstream (only the ring lost samples).
- * The chunk is not copied or kept after it was written (the ring copies it), so the caller may reuse it.
+ * What must wait for room is copied when it arrives (the ring copies the rest), so the source may
+ * refill its buffer as soon as `next` returns.
  *
  * Ending: on completion the ring is closed (`closeOnComplete`) after the pending writes, then the
  * result completes; the consumer (`fromRing`) drains the ring and completes. On an error from the
@@ -171,11 +172,12 @@ export function toRing<F extends FormatName>(ring: RingBuffer<F>, options?: ToRi
                   return;
                 }
                 overrun(0);
-                queue.push({ chunk, rest: (chunk as unknown as Float64Array).subarray(n) as unknown as ArrayOf<F> });
+                // Copies: the source may refill its buffer once next() returns (batch with reuse).
+                queue.push({ chunk, rest: (chunk as unknown as Float64Array).slice(n) as unknown as ArrayOf<F> });
                 drain().catch(fail);
               } else {
                 overrun(0);
-                queue.push({ chunk, rest: chunk });
+                queue.push({ chunk, rest: (chunk as unknown as Float64Array).slice() as unknown as ArrayOf<F> });
               }
               return;
             }

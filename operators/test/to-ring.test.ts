@@ -202,6 +202,19 @@ describe('toRing', () => {
     expect(passed).toHaveLength(Math.ceil(n / 173));
   });
 
+  it('copies what must wait when the source refills one buffer for every chunk', async () => {
+    const ring = new RingBuffer({ format: 'f', capacity: 16 });
+    const consumer = lastValueFrom(fromRing(ring).pipe(collect()));
+    const buffer = new Float32Array(10);
+    const source = new Observable<Float32Array>((subscriber) => {
+      for (let i = 0; i < 20; i++) subscriber.next(buffer.fill(i)); // synchronous: most chunks must queue
+      subscriber.complete();
+    });
+    await lastValueFrom(source.pipe(toRing(ring, { overflow: 'wait' })));
+    const received = await consumer;
+    expect(Array.from(received)).toEqual(Array.from({ length: 200 }, (_, k) => Math.floor(k / 10)));
+  });
+
   it('round-trips with exact chunks on the consumer side', async () => {
     const ring = new RingBuffer({ format: 'd', capacity: 16 });
     const consumer = lastValueFrom(fromRing(ring, { chunkSize: 32, exact: true }).pipe(toArray()));
