@@ -1,5 +1,5 @@
-// Extracts the TypeScript examples from TSDoc `@example` blocks in every package's src/ and from
-// the README files, and type-checks each as its own module against the packages' sources.
+// Extracts the TypeScript examples from TSDoc `@example` blocks in every package's src/, from
+// the README files and from docs/guides, and type-checks each as its own module against the packages' sources.
 // Used by examples/test/doc-examples.test.ts; run alone with:
 //   node --conditions=@ringflow/source --import tsx scripts/doc-examples.ts
 import { readdirSync, readFileSync } from 'node:fs';
@@ -61,6 +61,11 @@ export function collectExamples(): DocExample[] {
     }
   }
   examples.push(...fenced(readFileSync(join(root, 'README.md'), 'utf8'), 'README.md', (l) => l));
+  for (const entry of readdirSync(join(root, 'docs', 'guides'))) {
+    if (!entry.endsWith('.md')) continue;
+    const path = join(root, 'docs', 'guides', entry);
+    examples.push(...fenced(readFileSync(path, 'utf8'), relative(root, path), (l) => l));
+  }
   return examples;
 }
 
