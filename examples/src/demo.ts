@@ -72,7 +72,7 @@ console.log(`\npipeline: chirp ${f0} Hz -> ${f1 / 1000} kHz over ${seconds2} s  
 const binHz = SAMPLE_RATE / 2048;
 const peaks = await lastValueFrom(
   chirp({ f0, f1, duration: seconds2, sampleRate: SAMPLE_RATE, chunkSize: 480, format: 'float32' }).pipe(
-    offload(new URL('./spectrum-stage.ts', import.meta.url)),
+    offload<unknown, Float32Array>(new URL('./spectrum-stage.ts', import.meta.url)),
     map((spectrum) => {
       let best = 0;
       for (let k = 1; k < spectrum.length; k++) if (spectrum[k]! > spectrum[best]!) best = k;

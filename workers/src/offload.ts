@@ -45,6 +45,7 @@ export interface OffloadOptions<P = unknown> extends StageRunOptions {
  * ```
  *
  * @typeParam S - The stage definition or function type (`typeof myStage`) that types `params`.
+ * @typeParam Out - The class of the chunks the stage emits (default: any chunk), e.g. `Float32Array`.
  * @param stage - The stage module: `new URL('./my-stage.ts', import.meta.url)`, a URL string or a path.
  * @param options - Parameters, transport, ring capacity, statistics.
  * @returns An operator from chunks to chunks.
@@ -61,9 +62,9 @@ export interface OffloadOptions<P = unknown> extends StageRunOptions {
  *   .subscribe((chunk) => console.log(chunk)); // Float32Array [2, 4], then Float32Array [6]
  * ```
  */
-export function offload<S = StageDefinition<unknown>>(
+export function offload<S = StageDefinition<unknown>, Out extends Chunk = Chunk>(
   stage: StageLocation,
   options: OffloadOptions<ParamsOf<S>> = {},
-): OperatorFunction<Chunk, Chunk> {
-  return runSerial([{ stage, params: options.params }], options);
+): OperatorFunction<Chunk, Out> {
+  return runSerial([{ stage, params: options.params }], options) as OperatorFunction<Chunk, Out>;
 }

@@ -34,6 +34,7 @@ export interface ParallelOptions<P = unknown> extends OffloadOptions<P> {
  * ```
  *
  * @typeParam S - The stage definition or function type (`typeof myStage`) that types `params`.
+ * @typeParam Out - The class of the chunks the stage emits (default: any chunk).
  * @param stage - The stage module, as for `offload`.
  * @param options - `workers` plus the `offload` options.
  * @returns An operator from chunks to chunks.
@@ -48,9 +49,9 @@ export interface ParallelOptions<P = unknown> extends OffloadOptions<P> {
  *   .subscribe((spectrum) => console.log(spectrum.length));
  * ```
  */
-export function parallel<S = StageDefinition<unknown>>(
+export function parallel<S = StageDefinition<unknown>, Out extends Chunk = Chunk>(
   stage: StageLocation,
   options: ParallelOptions<ParamsOf<S>> = {},
-): OperatorFunction<Chunk, Chunk> {
-  return runParallel({ stage, params: options.params }, options.workers ?? 2, options);
+): OperatorFunction<Chunk, Out> {
+  return runParallel({ stage, params: options.params }, options.workers ?? 2, options) as OperatorFunction<Chunk, Out>;
 }
