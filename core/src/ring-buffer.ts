@@ -135,7 +135,7 @@ function noop(): void {}
 let keepAliveTimer: ReturnType<typeof setInterval> | undefined;
 let keepAliveCount = 0;
 function holdEventLoop(): void {
-  if (keepAliveCount++ > 0) return;
+  if (keepAliveCount++ > 0 || typeof setInterval !== 'function') return; // no timers in a worklet scope
   if (keepAliveTimer === undefined) keepAliveTimer = setInterval(noop, KEEP_ALIVE_MS);
   else (keepAliveTimer as { ref?: () => void }).ref?.();
 }
@@ -144,7 +144,7 @@ function releaseEventLoop(): void {
   const timer = keepAliveTimer as { unref?: () => void } | undefined;
   if (typeof timer?.unref === 'function') {
     timer.unref();
-  } else {
+  } else if (keepAliveTimer !== undefined) {
     clearInterval(keepAliveTimer);
     keepAliveTimer = undefined;
   }
