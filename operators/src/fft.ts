@@ -1,6 +1,7 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { FloatArray } from '@ringflow/core';
-import { FloatChunks, resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
+import { resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
+import { perChunk } from './internal/per-chunk.js';
 import { cachedPlan } from './internal/fft-plans.js';
 import { rfft, type FftPlan } from './kernels/fft.js';
 
@@ -43,29 +44,12 @@ export type FftOptions = DspOperatorOptions;
  */
 export function fft<T extends FloatArray>(options?: FftOptions): OperatorFunction<T, T> {
   const opts = resolveDspOptions('fft', options);
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      const chunks = new FloatChunks('fft', opts);
-      const plans = new Map<number, FftPlan>();
-      const sub = source.subscribe({
-        next(chunk) {
-          try {
-            const frame = chunks.accept(chunk);
-            if (frame.length === 0) throw new RangeError('fft: a frame must have at least 1 sample, got an empty chunk');
-            const plan = cachedPlan(plans, frame.length);
-            const out = rfft(plan, frame, chunks.output(2 * plan.bins));
-            subscriber.next(out as T);
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          subscriber.complete();
-        },
-      });
-      return () => sub.unsubscribe();
-    });
+  return perChunk<T>('fft', opts, () => {
+    const plans = new Map<number, FftPlan>();
+    return (frame, chunks) => {
+      if (frame.length === 0) throw new RangeError('fft: a frame must have at least 1 sample, got an empty chunk');
+      const plan = cachedPlan(plans, frame.length);
+      return rfft(plan, frame, chunks.output(2 * plan.bins));
+    };
+  });
 }

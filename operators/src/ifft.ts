@@ -1,7 +1,8 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { FloatArray } from '@ringflow/core';
 import { cachedPlan } from './internal/fft-plans.js';
-import { FloatChunks, resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
+import { resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
+import { perChunk } from './internal/per-chunk.js';
 import { positiveInteger } from './internal/chunks.js';
 import { irfft, type FftPlan } from './kernels/fft.js';
 
@@ -51,43 +52,26 @@ export interface IfftOptions extends DspOperatorOptions {
 export function ifft<T extends FloatArray>(options?: IfftOptions): OperatorFunction<T, T> {
   const opts = resolveDspOptions('ifft', options);
   const size = options?.size === undefined ? undefined : positiveInteger('ifft', 'size', options.size);
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      const chunks = new FloatChunks('ifft', opts);
-      const plans = new Map<number, FftPlan>();
-      const sub = source.subscribe({
-        next(chunk) {
-          try {
-            const spectrum = chunks.accept(chunk);
-            if (spectrum.length % 2 !== 0 || spectrum.length === 0) {
-              throw new RangeError(
-                `ifft: a spectrum must hold interleaved [re, im] pairs (an even, non-zero length), got ${spectrum.length} values`,
-              );
-            }
-            const bins = spectrum.length / 2;
-            let n: number;
-            if (size === undefined) {
-              if (bins < 2) throw new RangeError('ifft: a spectrum of 1 bin needs the size option (1)');
-              n = 2 * (bins - 1);
-            } else {
-              if (Math.floor(size / 2) + 1 !== bins) {
-                throw new RangeError(`ifft: size ${size} needs ${Math.floor(size / 2) + 1} bins, got ${bins}`);
-              }
-              n = size;
-            }
-            const out = irfft(cachedPlan(plans, n), spectrum, chunks.output(n));
-            subscriber.next(out as T);
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          subscriber.complete();
-        },
-      });
-      return () => sub.unsubscribe();
-    });
+  return perChunk<T>('ifft', opts, () => {
+    const plans = new Map<number, FftPlan>();
+    return (spectrum, chunks) => {
+      if (spectrum.length % 2 !== 0 || spectrum.length === 0) {
+        throw new RangeError(
+          `ifft: a spectrum must hold interleaved [re, im] pairs (an even, non-zero length), got ${spectrum.length} values`,
+        );
+      }
+      const bins = spectrum.length / 2;
+      let n: number;
+      if (size === undefined) {
+        if (bins < 2) throw new RangeError('ifft: a spectrum of 1 bin needs the size option (1)');
+        n = 2 * (bins - 1);
+      } else {
+        if (Math.floor(size / 2) + 1 !== bins) {
+          throw new RangeError(`ifft: size ${size} needs ${Math.floor(size / 2) + 1} bins, got ${bins}`);
+        }
+        n = size;
+      }
+      return irfft(cachedPlan(plans, n), spectrum, chunks.output(n));
+    };
+  });
 }

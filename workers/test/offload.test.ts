@@ -151,6 +151,15 @@ describe('offload lifecycle', () => {
     await noLiveWorkers();
   });
 
+  for (const [label, value] of [['a plain Array', [1, 2, 3]], ['a DataView', new DataView(new ArrayBuffer(8))]] as const) {
+    it(`errors the subscriber with a TypeError when the source emits ${label}`, async () => {
+      const out = lastValueFrom(from([new Float32Array([1]), value as unknown as Chunk]).pipe(offload(fixture('identity-stage'))));
+      await expect(out).rejects.toThrow(TypeError);
+      await expect(out).rejects.toThrow(/TypedArray of a ring format/);
+      await noLiveWorkers();
+    });
+  }
+
   it('reports an error thrown while loading the stage module', async () => {
     const error = await lastValueFrom(from(ramp([4])).pipe(offload(fixture('load-error-stage')))).catch((e: unknown) => e);
     expect((error as Error).message).toBe('stage failed to load: missing coefficients');

@@ -1,5 +1,7 @@
-/** The sample arrays the kernels accept and write. */
-export type FloatArray = Float32Array | Float64Array;
+import type { FloatArray } from '@ringflow/core';
+
+/** The sample arrays the kernels accept and write (core's type). */
+export type { FloatArray };
 
 /** Throws a TypeError unless `array` is a Float32Array or Float64Array. */
 export function assertFloatArray(name: string, array: unknown): asserts array is FloatArray {

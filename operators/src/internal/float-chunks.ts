@@ -1,6 +1,6 @@
 import { isObservable, type Observable, type Subscriber, type Subscription } from 'rxjs';
 import type { FloatArray } from '@ringflow/core';
-import { describeValue } from './chunks.js';
+import { checkSameClass, describeValue, isFloatArray } from './chunks.js';
 
 /**
  * What a DSP operator does with NaN samples: `'propagate'` (default) computes with them as SciPy
@@ -62,14 +62,14 @@ export class FloatChunks {
 
   /** Validates one input chunk; throws TypeError (class) or RangeError (NaN with `nan: 'error'`). */
   accept(chunk: unknown, unit = 'sample'): FloatArray {
-    if (!(chunk instanceof Float32Array) && !(chunk instanceof Float64Array)) {
+    if (!isFloatArray(chunk)) {
       const hint = Array.isArray(chunk) ? ' (wrap plain arrays: new Float64Array(values))' : '';
       throw new TypeError(`${this.what}: chunks must be Float32Array or Float64Array, got ${describeValue(chunk)}${hint}`);
     }
     if (this.Type === undefined) {
       this.Type = chunk.constructor as FloatConstructor;
-    } else if (!(chunk instanceof this.Type)) {
-      throw new TypeError(`${this.what}: every chunk must be a ${this.Type.name} like the first one, got ${describeValue(chunk)}`);
+    } else {
+      checkSameClass(this.what, chunk, this.Type);
     }
     if (this.options.nan === 'error') {
       for (let i = 0; i < chunk.length; i++) {

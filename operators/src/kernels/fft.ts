@@ -1,3 +1,5 @@
+import type { FloatArray } from '@ringflow/core';
+
 /**
  * Fast Fourier transforms: real-input `rfft`/`irfft` (numpy's convention) and complex
  * `complexFft`/`complexIfft` on interleaved arrays, for any length.
@@ -10,8 +12,8 @@
  * the transforms themselves never allocate.
  */
 
-/** A Float32Array or Float64Array: the sample arrays the spectral kernels accept. */
-export type FloatArray = Float32Array | Float64Array;
+/** A Float32Array or Float64Array (core's type): the sample arrays the spectral kernels accept. */
+export type { FloatArray };
 
 /**
  * A precomputed plan for the real-input transforms {@link rfft} and {@link irfft} of length `n`.

@@ -149,7 +149,11 @@ class RingWriter implements ChunkWriter {
 
   write(item: Item): Promise<void> {
     // Written at once when nothing is queued and it fits: the common case costs no promise hop.
-    if (this.#pending === 0 && this.#writeNow(item)) return RESOLVED;
+    try {
+      if (this.#pending === 0 && this.#writeNow(item)) return RESOLVED;
+    } catch (error) {
+      return Promise.reject(error); // like every other failure of write: through the promise
+    }
     // Otherwise it waits its turn: keep a copy, since the caller may refill its buffer as soon as
     // this returns (e.g. an upstream batch(n, { reuse: true })).
     const owned = isChunk(item) ? item.slice() : item;
@@ -361,16 +365,16 @@ class PortWriter implements ChunkWriter {
 
   async #write(item: Item): Promise<void> {
     if (isChunk(item)) {
+      // `item` is already a copy of its own (see write), so its buffer can be transferred.
       chunkFormatId(item);
-      const copy = item; // already a copy of its own (see write)
-      if (this.#inFlight > 0 && this.#inFlight + copy.byteLength > this.#budget) {
+      if (this.#inFlight > 0 && this.#inFlight + item.byteLength > this.#budget) {
         this.#overruns++;
-        while (!this.#disposed && this.#inFlight > 0 && this.#inFlight + copy.byteLength > this.#budget) {
+        while (!this.#disposed && this.#inFlight > 0 && this.#inFlight + item.byteLength > this.#budget) {
           await new Promise<void>((resolve) => (this.#wake = resolve));
         }
       }
-      this.#inFlight += copy.byteLength;
-      this.#post({ c: copy }, [copy.buffer]);
+      this.#inFlight += item.byteLength;
+      this.#post({ c: item }, [item.buffer]);
     } else if (item.marker === 'boundary') {
       this.#post({ b: 1 });
     } else {

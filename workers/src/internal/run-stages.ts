@@ -2,7 +2,7 @@ import { transfer } from 'comlink';
 import { Observable, isObservable, type OperatorFunction, type Subscriber, type Subscription } from 'rxjs';
 import type { OffloadStats, StageLocation, StageRunOptions, StageStats } from '../types.js';
 import type { Chunk } from '../types.js';
-import { createLink, isChunk, openReader, openWriter, transferablesOf, writerFill, type ChunkReader, type ChunkWriter, type Item, type Link } from './channel.js';
+import { chunkFormatId, createLink, isChunk, openReader, openWriter, transferablesOf, writerFill, type ChunkReader, type ChunkWriter, type Item, type Link } from './channel.js';
 import type { StartConfig } from './protocol.js';
 import { StageWorker, resolveStage } from './stage-worker.js';
 import { resolveTransport } from './transport.js';
@@ -153,6 +153,17 @@ async function stageStats(worker: StageWorker): Promise<StageStats> {
   }
 }
 
+/** Whether a source value is a chunk of a ring format; anything else fails the session with a TypeError. */
+function acceptChunk(chunk: unknown, session: Session): boolean {
+  try {
+    chunkFormatId(chunk);
+    return true;
+  } catch (error) {
+    session.fail(error);
+    return false;
+  }
+}
+
 function startConfig(input: Link, output: Link, step: StepSpec, index: number, count: number, boundaries: boolean, spinMicros: number): StartConfig {
   const value = step.params;
   const initial = value !== undefined && !isObservable(value);
@@ -241,7 +252,7 @@ export function runSerial(steps: readonly StepSpec[], options: StageRunOptions):
       session.subscriptions.push(
         source.subscribe({
           next: (chunk) => {
-            input.write(chunk).catch(session.fail);
+            if (acceptChunk(chunk, session)) input.write(chunk).catch(session.fail);
           },
           error: session.fail,
           complete: () => {
@@ -314,7 +325,7 @@ export function runParallel(step: StepSpec, count: number, options: StageRunOpti
       session.subscriptions.push(
         source.subscribe({
           next: (chunk) => {
-            writers[dispatched++ % count]!.write(chunk).catch(session.fail);
+            if (acceptChunk(chunk, session)) writers[dispatched++ % count]!.write(chunk).catch(session.fail);
           },
           error: session.fail,
           complete: () => {
