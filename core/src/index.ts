@@ -12,5 +12,6 @@ export type { ArrayOf, Dtype, FormatCode, FormatInfo, FormatName, TypedArrayCons
 export { asNdarray } from './as-ndarray.js';
 export { toPlanar } from './to-planar.js';
 export { toInterleaved } from './to-interleaved.js';
+export { asMultichannel, isMultichannel } from './as-multichannel.js';
 export { isNdarrayLike } from './internal/elements.js';
-export type { BufferLike, FloatArray, NdarrayLike, NumericArray, TypedArray } from './types.js';
+export type { BufferLike, Chunk, FloatArray, MultichannelChunk, NdarrayLike, NumericArray, TypedArray } from './types.js';

@@ -44,3 +44,21 @@ export interface NdarrayLike<T extends TypedArray = TypedArray> {
  * `DataView`, Node `Buffer`, `Uint8ClampedArray`, read as format `B`), or a 1-D ndarray-shaped view over a TypedArray.
  */
 export type BufferLike = TypedArray | Uint8ClampedArray | ArrayBuffer | SharedArrayBuffer | DataView | NdarrayLike;
+
+/**
+ * A multichannel chunk: interleaved samples viewed as `[frames, channels]` (C order), in the
+ * `ndarray` package's contract. Sample `(f, c)` is `data[offset + f * stride[0] + c * stride[1]]`;
+ * interleaved data has `stride = [channels, 1]`.
+ *
+ * @remarks
+ * The channel count travels with every chunk, so a stereo stream can never be mistaken for mono.
+ * A `[frames, 1]` chunk is a one-channel multichannel chunk (a mono WAV file reads as one), distinct
+ * from a 1-D mono chunk. Make one with `asMultichannel(data, channels)`.
+ */
+export interface MultichannelChunk<T extends TypedArray = FloatArray> extends NdarrayLike<T> {
+  readonly shape: readonly [frames: number, channels: number];
+  readonly stride: readonly [number, number];
+}
+
+/** What operators stream: a 1-D mono chunk (a TypedArray) or a `[frames, channels]` {@link MultichannelChunk}. */
+export type Chunk<T extends TypedArray = FloatArray> = T | MultichannelChunk<T>;

@@ -1,6 +1,7 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { FloatArray } from '@ringflow/core';
 import { describeValue, finiteNumber, isFloatArray } from './internal/chunks.js';
+import { operate } from './internal/operate.js';
 
 /** The `gain` factor given in decibels: `factor = 10 ** (decibels / 20)`. */
 export interface GainOptions {
@@ -42,26 +43,13 @@ export function gain<T extends FloatArray>(factor: number | GainOptions): Operat
   else if (typeof factor === 'object' && factor !== null) k = 10 ** (finiteNumber('gain', 'decibels', factor.decibels) / 20);
   else throw new TypeError(`gain: expected a factor or { decibels }, got ${describeValue(factor)}`);
 
-  return (source) =>
-    new Observable<T>((subscriber) =>
-      source.subscribe({
-        next(chunk) {
-          try {
-            if (!isFloatArray(chunk)) throw new TypeError(`gain: chunks must be Float32Array or Float64Array, got ${describeValue(chunk)}`);
-            const n = chunk.length;
-            const out = new (chunk.constructor as new (n: number) => T)(n);
-            for (let i = 0; i < n; i++) out[i] = chunk[i]! * k;
-            subscriber.next(out);
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          subscriber.complete();
-        },
-      }),
-    );
+  return operate<T, T>((subscriber) => ({
+    next(chunk) {
+      if (!isFloatArray(chunk)) throw new TypeError(`gain: chunks must be Float32Array or Float64Array, got ${describeValue(chunk)}`);
+      const n = chunk.length;
+      const out = new (chunk.constructor as new (n: number) => T)(n);
+      for (let i = 0; i < n; i++) out[i] = chunk[i]! * k;
+      subscriber.next(out);
+    },
+  }));
 }

@@ -1,4 +1,5 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
+import { operate } from './operate.js';
 import type { FloatArray } from '@ringflow/core';
 import {
   FloatChunks,
@@ -39,49 +40,36 @@ export function liveFilter<T extends FloatArray, P>(
   // A fixed parameter is validated once, at creation (TypeError/RangeError thrown to the caller).
   if (!live) withContext(what, () => kernel.create(parameter));
 
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      const chunks = new FloatChunks(what, opts);
-      let state: unknown;
-      let pending: unknown;
-      if (live) {
-        const build = (value: P): unknown => withContext(what, () => kernel.create(value));
-        followParameter(parameter, subscriber, build, (next) => {
-          pending = next;
-        });
-        if (subscriber.closed) return undefined; // the first value was invalid, or the parameter errored
-      } else {
-        state = kernel.create(parameter);
-      }
-      const sub = source.subscribe({
-        next(chunk) {
-          try {
-            const input = chunks.accept(chunk);
-            if (pending !== undefined) {
-              state = state === undefined ? pending : kernel.swap(state, pending);
-              pending = undefined;
-            }
-            if (state === undefined) {
-              throw new Error(
-                `${what}: a chunk arrived before the first parameter value; ` +
-                  'give the Observable an initial value (BehaviorSubject, startWith)',
-              );
-            }
-            if (input.length === 0) return;
-            const output = chunks.output(input.length);
-            kernel.process(state, input, output);
-            subscriber.next(output as T);
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          subscriber.complete();
-        },
+  return operate<T, T>((subscriber) => {
+    const chunks = new FloatChunks(what, opts);
+    let state: unknown;
+    let pending: unknown;
+    if (live) {
+      const build = (value: P): unknown => withContext(what, () => kernel.create(value));
+      followParameter(parameter, subscriber, build, (next) => {
+        pending = next;
       });
-      return () => sub.unsubscribe();
-    });
+    } else {
+      state = kernel.create(parameter);
+    }
+    return {
+      next(chunk) {
+        const input = chunks.accept(chunk);
+        if (pending !== undefined) {
+          state = state === undefined ? pending : kernel.swap(state, pending);
+          pending = undefined;
+        }
+        if (state === undefined) {
+          throw new Error(
+            `${what}: a chunk arrived before the first parameter value; ` +
+              'give the Observable an initial value (BehaviorSubject, startWith)',
+          );
+        }
+        if (input.length === 0) return;
+        const output = chunks.output(input.length);
+        kernel.process(state, input, output);
+        subscriber.next(output as T);
+      },
+    };
+  });
 }

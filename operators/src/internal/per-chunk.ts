@@ -1,6 +1,7 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { FloatArray } from '@ringflow/core';
 import { FloatChunks, type ResolvedDspOptions } from './float-chunks.js';
+import { operate } from './operate.js';
 
 /**
  * The wrapper of a DSP operator that maps each float chunk to at most one float chunk: per
@@ -12,26 +13,14 @@ export function perChunk<T extends FloatArray>(
   options: ResolvedDspOptions,
   init: () => (input: FloatArray, chunks: FloatChunks) => FloatArray | undefined,
 ): OperatorFunction<T, T> {
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      const chunks = new FloatChunks(what, options);
-      const step = init();
-      const sub = source.subscribe({
-        next(chunk) {
-          try {
-            const out = step(chunks.accept(chunk), chunks);
-            if (out !== undefined) subscriber.next(out as T);
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          subscriber.complete();
-        },
-      });
-      return () => sub.unsubscribe();
-    });
+  return operate<T, T>((subscriber) => {
+    const chunks = new FloatChunks(what, options);
+    const step = init();
+    return {
+      next(chunk) {
+        const out = step(chunks.accept(chunk), chunks);
+        if (out !== undefined) subscriber.next(out as T);
+      },
+    };
+  });
 }
