@@ -5,6 +5,7 @@
  */
 export { RingBuffer } from './ring-buffer.js';
 export type { RingBufferOptions, RingHandle, WaitOptions, PushTail } from './ring-buffer.js';
+export { RingAbortedError } from './ring-aborted-error.js';
 export { RingClosedError } from './ring-closed-error.js';
 export { concatenate } from './concatenate.js';
 export { resolveFormat, formatOf, FORMATS } from './formats.js';

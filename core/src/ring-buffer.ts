@@ -5,6 +5,9 @@ import {
   MAGIC,
   MAX_CAPACITY,
   VERSION,
+  MAX_REASON_LENGTH,
+  REASON_UNITS_BYTE,
+  W_ABORTED,
   W_CAPACITY,
   W_CLOSED,
   W_CONSUMER_WANT,
@@ -14,10 +17,12 @@ import {
   W_MAGIC,
   W_PRODUCER_WANT,
   W_READ,
+  W_REASON_LENGTH,
   W_VERSION,
   W_WRITE,
 } from './internal/layout.js';
 import { ViewCache } from './internal/view-cache.js';
+import { RingAbortedError } from './ring-aborted-error.js';
 import { RingClosedError } from './ring-closed-error.js';
 import type { BufferLike, NdarrayLike, TypedArray } from './types.js';
 
@@ -210,6 +215,8 @@ let attaching: RingHandle | undefined;
 export class RingBuffer<F extends FormatName = FormatName> {
   /** Largest capacity in elements (2^30): the read and write indices run over twice the capacity in an Int32 word. */
   static readonly MAX_CAPACITY: number = MAX_CAPACITY;
+  /** Longest `abort` reason kept in the shared header, in UTF-16 code units (longer ones are truncated). */
+  static readonly MAX_REASON_LENGTH: number = MAX_REASON_LENGTH;
 
   readonly #format: FormatInfo;
   readonly #capacity: number;
@@ -399,9 +406,24 @@ export class RingBuffer<F extends FormatName = FormatName> {
     return Atomics.isLockFree(4);
   }
 
-  /** Whether `close()` was called. A closed ring may still hold elements for the consumer to drain. */
+  /** Whether `close()` or `abort()` was called. A closed ring may still hold elements for the consumer to drain. */
   get closed(): boolean {
     return Atomics.load(this.#words, W_CLOSED) !== 0;
+  }
+
+  /** Whether `abort()` was called: the stream ended as a failure. Either thread. */
+  get aborted(): boolean {
+    return Atomics.load(this.#words, W_ABORTED) !== 0;
+  }
+
+  /** The reason given to `abort()` as text (truncated to `MAX_REASON_LENGTH`), or `undefined` when not aborted. Allocates the string. */
+  get abortReason(): string | undefined {
+    if (!this.aborted) return undefined;
+    const length = Math.min(Math.max(Atomics.load(this.#words, W_REASON_LENGTH), 0), MAX_REASON_LENGTH);
+    const units = new Uint16Array(this.#handle.buffer, REASON_UNITS_BYTE, length);
+    let text = '';
+    for (let i = 0; i < length; i += 1024) text += String.fromCharCode(...units.subarray(i, Math.min(i + 1024, length)));
+    return text;
   }
 
   /** A structured-cloneable handle for `RingBuffer.attach` on another thread. */
@@ -436,14 +458,22 @@ export class RingBuffer<F extends FormatName = FormatName> {
    * @remarks Consumer thread. Allocates the result.
    * @param count - Maximum number of elements, a positive integer (it may exceed what is available).
    * @returns A new array of the format's class with `min(count, readAvailable)` elements, or `null` when empty.
-   * @throws TypeError/RangeError when `count` is not a positive integer.
+   * @throws TypeError/RangeError when `count` is not a positive integer; RingAbortedError when the
+   *   producer aborted the stream and everything before the abort was read.
    */
   pop(count: number): ArrayOf<F> | null {
     checkCount(count, 'pop');
+    return this.#pop(count, 'pop');
+  }
+
+  #pop(count: number, what: string): ArrayOf<F> | null {
     const r = Atomics.load(this.#words, W_READ);
     const used = this.#readable(r, count);
     const n = count < used ? count : used;
-    if (n === 0) return null;
+    if (n === 0) {
+      this.#throwIfAbortedAndDrained(r, what);
+      return null;
+    }
     const out = new this.#format.ArrayType(n) as unknown as Elements;
     this.#readInto(out, r, n);
     return out as unknown as ArrayOf<F>;
@@ -482,7 +512,10 @@ export class RingBuffer<F extends FormatName = FormatName> {
     const r = Atomics.load(this.#words, W_READ);
     const used = this.#readable(r, out.length);
     const n = out.length < used ? out.length : used;
-    if (n === 0) return 0;
+    if (n === 0) {
+      if (out.length > 0) this.#throwIfAbortedAndDrained(r, 'read');
+      return 0;
+    }
     if (isStrided(out as TypedArray | Strided)) this.#readStrided(out as Strided, r, n);
     else this.#readInto(out as Elements, r, n);
     return n;
@@ -539,6 +572,8 @@ export class RingBuffer<F extends FormatName = FormatName> {
     Atomics.store(words, W_READ, 0);
     Atomics.store(words, W_WRITE, 0);
     Atomics.store(words, W_CLOSED, 0);
+    Atomics.store(words, W_ABORTED, 0);
+    Atomics.store(words, W_REASON_LENGTH, 0);
     Atomics.add(words, W_GENERATION, 1);
     Atomics.notify(words, W_READ);
   }
@@ -559,6 +594,47 @@ export class RingBuffer<F extends FormatName = FormatName> {
   }
 
   /**
+   * Ends the stream as a failure: an RxJS error, a crashed producer, an unplugged device.
+   *
+   * @remarks
+   * The consumer still drains what was pushed before; then its next `pop`, `read`, `popAsync`,
+   * `popBlocking` or `waitReadable` throws (rejects with) a `RingAbortedError` carrying `reason`.
+   * The reason is kept in the shared header as text (an `Error`'s message, else `String(reason)`),
+   * truncated to `RingBuffer.MAX_REASON_LENGTH` UTF-16 code units, so it crosses threads. The ring
+   * is closed too: pushing afterwards throws `RingClosedError`. The first reason wins; `reset()`
+   * clears it. Usually the producer's last call; either thread; does not allocate for a string reason.
+   *
+   * @param reason - Why the stream failed (default `'aborted'`).
+   *
+   * @example
+   * ```ts
+   * import { RingBuffer } from '@ringflow/core';
+   * const rb = new RingBuffer({ format: 'f', capacity: 8 });
+   * rb.abort(new Error('decoder crashed'));
+   * rb.aborted; // true
+   * rb.abortReason; // 'decoder crashed'
+   * ```
+   */
+  abort(reason: unknown = 'aborted'): void {
+    const words = this.#words;
+    if (Atomics.load(words, W_ABORTED) === 0) {
+      let text = reason instanceof Error ? reason.message || reason.name : String(reason);
+      if (text.length > MAX_REASON_LENGTH) {
+        let cut = MAX_REASON_LENGTH;
+        const last = text.charCodeAt(cut - 1);
+        if (last >= 0xd800 && last <= 0xdbff) cut -= 1; // do not split a surrogate pair
+        text = text.slice(0, cut);
+      }
+      const units = new Uint16Array(this.#handle.buffer, REASON_UNITS_BYTE, MAX_REASON_LENGTH);
+      for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+      Atomics.store(words, W_REASON_LENGTH, text.length);
+      // ABORTED before CLOSED: a consumer that sees CLOSED and then ABORTED has seen every push before the abort.
+      Atomics.store(words, W_ABORTED, 1);
+    }
+    this.close();
+  }
+
+  /**
    * Waits until at least one element is available, then pops up to `count` of them.
    *
    * @remarks
@@ -568,6 +644,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
    * @param count - Maximum number of elements, a positive integer.
    * @param options - `signal` to abort (rejects with the signal's reason), `timeout` in milliseconds.
    * @returns The elements; `null` on timeout, or once the ring is closed and drained.
+   * @throws (rejects with) RingAbortedError once an aborted ring is drained.
    *
    * @example
    * ```ts
@@ -600,7 +677,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
     for (;;) {
       signal?.throwIfAborted();
       const closed = this.closed;
-      const out = this.pop(count);
+      const out = this.#pop(count, 'popAsync');
       if (out !== null) return out;
       if (closed) return null;
       if (now() >= deadline) return null;
@@ -702,7 +779,9 @@ export class RingBuffer<F extends FormatName = FormatName> {
       signal?.throwIfAborted();
       const closed = this.closed;
       if (!reading && closed) throw new RingClosedError(`${what}: the ring is closed`);
-      if ((reading ? this.readAvailable : this.writeAvailable) >= count) return true;
+      const available = reading ? this.readAvailable : this.writeAvailable;
+      if (available >= count) return true;
+      if (reading && closed && available === 0 && this.aborted) throw new RingAbortedError(what, this.abortReason ?? '');
       if (closed || now() >= deadline) return false;
       if (spin > 0 && this.#spin(index, count, Math.min(now() + spin, deadline))) continue;
       await this.#sleepAsync(index, wantIndex, count, deadline, signal);
@@ -763,6 +842,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
    * @param count - Maximum number of elements, a positive integer.
    * @param timeout - Milliseconds to wait at most (default: no limit).
    * @returns The elements; `null` on timeout, or once the ring is closed and drained.
+   * @throws (rejects with) RingAbortedError once an aborted ring is drained.
    */
   popBlocking(count: number, timeout?: number): ArrayOf<F> | null {
     checkCount(count, 'popBlocking');
@@ -770,7 +850,7 @@ export class RingBuffer<F extends FormatName = FormatName> {
     this.#checkCanBlock('popBlocking');
     for (;;) {
       const closed = this.closed;
-      const out = this.pop(count);
+      const out = this.#pop(count, 'popBlocking');
       if (out !== null) return out;
       if (closed || now() >= deadline) return null;
       this.#sleepBlocking(W_WRITE, W_CONSUMER_WANT, 1, deadline);
@@ -866,6 +946,15 @@ export class RingBuffer<F extends FormatName = FormatName> {
       this.#cachedRead = Atomics.load(this.#words, W_READ);
       this.#cachedWrite = Atomics.load(this.#words, W_WRITE);
     }
+  }
+
+  /**
+   * Throws RingAbortedError when the ring was aborted and nothing is left to read at read index `r`.
+   * ABORTED is loaded before the fresh write index, so every push made before the abort is counted.
+   */
+  #throwIfAbortedAndDrained(r: number, what: string): void {
+    if (Atomics.load(this.#words, W_ABORTED) === 0) return;
+    if (this.#used(Atomics.load(this.#words, W_WRITE), r) === 0) throw new RingAbortedError(what, this.abortReason ?? '');
   }
 
   #checkOpen(what: string, pending?: number): void {

@@ -5,10 +5,12 @@
  *   0  header (written once by the creator): MAGIC, VERSION, FORMAT id, CAPACITY, ITEMSIZE
  * 128  WRITE index: written by the producer after each copy
  * 256  READ index: written by the consumer after each copy
- * 384  CLOSED flag, GENERATION (bumped by reset): written rarely
+ * 384  CLOSED flag, GENERATION (bumped by reset), ABORTED flag: written rarely
  * 512  PRODUCER_WANT: free elements a sleeping producer waits for (0: not sleeping)
  * 640  CONSUMER_WANT: elements a sleeping consumer waits for (0: not sleeping)
- * 768  data: capacity * itemsize bytes (8-byte aligned)
+ * 768  REASON of an abort: its length in UTF-16 code units (Int32), then up to
+ *      MAX_REASON_LENGTH code units (written once, before ABORTED is set)
+ * 1280 data: capacity * itemsize bytes (8-byte aligned)
  * ```
  *
  * Each word that one side writes often has a line to itself, 128 bytes apart (two 64-byte cache
@@ -19,7 +21,7 @@
  * be used for any capacity (no spare slot, no power-of-two requirement).
  */
 export const MAGIC = 0x52464c57; // 'RFLW'
-export const VERSION = 1;
+export const VERSION = 2;
 
 export const W_MAGIC = 0;
 export const W_VERSION = 1;
@@ -31,10 +33,17 @@ export const W_WRITE = 32;
 export const W_READ = 64;
 export const W_CLOSED = 96;
 export const W_GENERATION = 97;
+export const W_ABORTED = 98;
 export const W_PRODUCER_WANT = 128;
 export const W_CONSUMER_WANT = 160;
 
-export const HEADER_BYTES = 768;
+/** Word index of the abort reason's length; its code units follow (Uint16, from byte REASON_UNITS_BYTE). */
+export const W_REASON_LENGTH = 192;
+export const REASON_UNITS_BYTE = 772;
+/** Longest abort reason kept in the header, in UTF-16 code units; longer reasons are truncated. */
+export const MAX_REASON_LENGTH = 250;
+
+export const HEADER_BYTES = 1280;
 
 /** Largest capacity in elements: indices up to `2 * capacity - 1` must fit an Int32 word. */
 export const MAX_CAPACITY = 2 ** 30;
