@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
-import type { FloatArray } from '@ringflow/core';
-import { describeValue, finiteNumber, isFloatArray } from './internal/chunks.js';
+import type { Chunk } from '@ringflow/core';
+import { describeValue, finiteNumber } from './internal/chunks.js';
+import { FloatChunks } from './internal/float-chunks.js';
 import { operate } from './internal/operate.js';
 
 /** The `gain` factor given in decibels: `factor = 10 ** (decibels / 20)`. */
@@ -13,8 +14,10 @@ export interface GainOptions {
  * Multiplies every sample by a constant factor (given directly or in decibels).
  *
  * @remarks
- * Works on Float32Array and Float64Array chunks (other classes error the stream with a TypeError:
- * scaling integers needs a rounding and clipping policy, convert first). The product is computed in
+ * Works on Float32Array and Float64Array chunks, mono or `[frames, channels]` (emitted with the
+ * input's shape); other classes error the stream with a TypeError (scaling integers needs a
+ * rounding and clipping policy: convert first with `toFloat32`), and so does a chunk of another
+ * class than the first one. The product is computed in
  * float64 and stored in the input's class, so float32 stays float32 (rounded once). Each output
  * chunk is a fresh array of the same length; the input is not modified or kept. Stateless, so the
  * output does not depend on chunking.
@@ -37,19 +40,24 @@ export interface GainOptions {
  *   .subscribe((chunk) => console.log(Math.max(...chunk))); // about 0.5
  * ```
  */
-export function gain<T extends FloatArray>(factor: number | GainOptions): OperatorFunction<T, T> {
+export function gain<C extends Chunk>(factor: number | GainOptions): OperatorFunction<C, C> {
   let k: number;
   if (typeof factor === 'number') k = finiteNumber('gain', 'factor', factor);
   else if (typeof factor === 'object' && factor !== null) k = 10 ** (finiteNumber('gain', 'decibels', factor.decibels) / 20);
   else throw new TypeError(`gain: expected a factor or { decibels }, got ${describeValue(factor)}`);
 
-  return operate<T, T>((subscriber) => ({
-    next(chunk) {
-      if (!isFloatArray(chunk)) throw new TypeError(`gain: chunks must be Float32Array or Float64Array, got ${describeValue(chunk)}`);
-      const n = chunk.length;
-      const out = new (chunk.constructor as new (n: number) => T)(n);
-      for (let i = 0; i < n; i++) out[i] = chunk[i]! * k;
-      subscriber.next(out);
-    },
-  }));
+  return operate<C, C>((subscriber) => {
+    const chunks = new FloatChunks('gain', PLAIN, { multichannel: true });
+    return {
+      next(chunk) {
+        const input = chunks.accept(chunk);
+        const n = input.length;
+        const out = chunks.output(n);
+        for (let i = 0; i < n; i++) out[i] = input[i]! * k;
+        subscriber.next(chunks.emit(out) as C);
+      },
+    };
+  });
 }
+
+const PLAIN = { reuse: false, nan: 'propagate' } as const;

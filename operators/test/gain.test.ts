@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { from } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
+import { asMultichannel, type MultichannelChunk } from '@ringflow/core';
 import { gain } from '../src/gain.js';
 
 const f32 = (...v: number[]) => new Float32Array(v);
@@ -44,5 +45,40 @@ describe('gain', () => {
     expect(() => gain(Number.POSITIVE_INFINITY)).toThrow(RangeError);
     expect(() => gain({ decibels: Number.NaN })).toThrow(RangeError);
     expect(() => gain('2' as never)).toThrow(TypeError);
+  });
+
+  it('scales [frames, channels] chunks and keeps their shape', () => {
+    const out: unknown[] = [];
+    const stereo = asMultichannel(f32(1, -1, 2, -2), 2);
+    from([stereo]).pipe(gain(3)).subscribe((c) => out.push(c));
+    expect(out).toHaveLength(1);
+    const chunk = out[0] as MultichannelChunk<Float32Array>;
+    expect(chunk.shape).toEqual([2, 2]);
+    expect(Array.from(chunk.data)).toEqual([3, -3, 6, -6]);
+  });
+
+  it('reads strided and offset views as the frames they describe', () => {
+    // Two frames of two channels, stored channel-major (stride [1, 2]) after one unused sample.
+    const view = { data: f64(99, 1, 2, 10, 20), shape: [2, 2] as const, stride: [1, 2] as const, offset: 1 };
+    let chunk: MultichannelChunk<Float64Array> | undefined;
+    from([view]).pipe(gain(2)).subscribe((c) => (chunk = c as MultichannelChunk<Float64Array>));
+    expect(Array.from(chunk!.data)).toEqual([2, 20, 4, 40]);
+  });
+
+  it('errors with a RangeError when the layout or channel count changes mid-stream', () => {
+    const errors: unknown[] = [];
+    from([asMultichannel(f32(1, 2), 2), f32(1)] as never[]).pipe(gain(2)).subscribe({ error: (e) => errors.push(e) });
+    from([f32(1), asMultichannel(f32(1, 2), 2)] as never[]).pipe(gain(2)).subscribe({ error: (e) => errors.push(e) });
+    from([asMultichannel(f32(1, 2), 2), asMultichannel(f32(1, 2, 3), 3)] as never[]).pipe(gain(2)).subscribe({ error: (e) => errors.push(e) });
+    from([{ data: f32(1, 2), shape: [1e8, 2], stride: [2, 1], offset: 0 }] as never[]).pipe(gain(2)).subscribe({ error: (e) => errors.push(e) });
+    expect(errors).toHaveLength(4);
+    for (const e of errors) expect(e).toBeInstanceOf(RangeError);
+    expect((errors[2] as Error).message).toMatch(/started as \[frames, 2\] chunks, got \[frames, 3\] chunks/);
+  });
+
+  it('errors with a TypeError for a float64 chunk after float32 ones', () => {
+    let error: unknown;
+    from([f32(1), f64(1)] as Float32Array[]).pipe(gain(2)).subscribe({ error: (e) => (error = e) });
+    expect(error).toBeInstanceOf(TypeError);
   });
 });
