@@ -1,0 +1,5 @@
+// Bundled with esbuild --platform=browser: the main entries must need no Node built-ins.
+import { RingBuffer } from '@ringflow/core';
+import { fromRing, gain } from '@ringflow/operators';
+import { createFirState } from '@ringflow/operators/kernels';
+globalThis.ringflow = { RingBuffer, fromRing, gain, createFirState };
