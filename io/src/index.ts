@@ -4,4 +4,12 @@
  *
  * @packageDocumentation
  */
-export {};
+export { openWav } from './open-wav.js';
+export type { OpenWavOptions, WavChunksOptions, WavReader } from './open-wav.js';
+export { readWav } from './read-wav.js';
+export type { ReadWavOptions, WavData } from './read-wav.js';
+export { toWavFile } from './to-wav-file.js';
+export type { ToWavFileOptions, WavFileStats } from './to-wav-file.js';
+export { WavError } from './wav-error.js';
+export type { WavErrorCode } from './wav-error.js';
+export type { WavChunkInfo, WavDtype, WavInfo, WavRawArray, WavSampleArray, WavSampleFormat } from './types.js';
