@@ -16,3 +16,9 @@ export type { WavChunkInfo, WavDtype, WavInfo, WavRawArray, WavSampleArray, WavS
 export { spectrogramPlot } from './spectrogram-plot.js';
 export type { ColormapName, CommonPlotOptions, SpectrogramPlotOptions } from './spectrogram-plot.js';
 export type { Plot, PlotKind, PngOptions } from './plot.js';
+export { waveformPlot } from './waveform-plot.js';
+export type { WaveformPlotOptions } from './waveform-plot.js';
+export { spectrumPlot } from './spectrum-plot.js';
+export type { SpectrumMarker, SpectrumPlotOptions } from './spectrum-plot.js';
+export { filterResponsePlot } from './filter-response-plot.js';
+export type { ComplexArray, FilterResponsePlotOptions } from './filter-response-plot.js';

@@ -97,10 +97,13 @@ export function resolveChunkOptions(info: WavInfo, options: WavChunksOptions<Wav
  * @example
  * ```ts
  * import { openWav } from '@ringflow/io';
- * import { rms } from '@ringflow/operators';
  * const wav = await openWav('take.wav');
  * console.log(wav.sampleRate, wav.channels, wav.frames, wav.format);
- * wav.chunks({ chunkFrames: 4800 }).pipe(rms()).subscribe((level) => console.log(level));
+ * let peak = 0;
+ * wav.chunks({ chunkFrames: 4800 }).subscribe({
+ *   next: ({ data }) => data.forEach((v) => (peak = Math.max(peak, Math.abs(v)))),
+ *   complete: () => console.log(`peak ${(20 * Math.log10(peak)).toFixed(1)} dBFS`),
+ * });
  * ```
  */
 export async function openWav(path: string, options?: OpenWavOptions): Promise<WavReader> {

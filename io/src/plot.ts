@@ -1,5 +1,5 @@
 import { encodePng, rasterize } from './internal/raster.js';
-import type { Scene } from './internal/scene.js';
+import type { Rect, Scene } from './internal/scene.js';
 import { sceneToSvg } from './internal/svg.js';
 
 /** Options of {@link Plot.toPNG}. */
@@ -31,6 +31,11 @@ export interface Plot {
   readonly height: number;
   readonly title: string;
   /**
+   * Where the data are drawn, in CSS pixels from the top left: the plot rectangle (the top lane
+   * of a waveform or filter response). Lets a caller map a value to a pixel (tests do).
+   */
+  readonly area: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  /**
    * PNG bytes (a complete file).
    *
    * @throws RangeError for a `pixelRatio` that is not an integer from 1 to 4
@@ -41,9 +46,10 @@ export interface Plot {
 }
 
 /** Wraps a scene as a {@link Plot}. */
-export function makePlot(kind: PlotKind, scene: Scene): Plot {
+export function makePlot(kind: PlotKind, scene: Scene, area: Rect): Plot {
   return {
     kind,
+    area: { x: area.x, y: area.y, width: area.w, height: area.h },
     width: scene.width,
     height: scene.height,
     title: scene.title,

@@ -168,5 +168,5 @@ export function spectrogramPlot(frames: readonly ArrayLike<number>[] | NdarrayLi
   const barLabel = options.colorbarLabel ?? 'Level (dB)';
   items.push({ kind: 'text', x: Math.min(width - CHAR_HEIGHT - 2, bar.x + bar.w + 8 + widest + 4), y: bar.y + bar.h / 2, text: barLabel, anchor: 'middle', baseline: 'top', size: 1, color: INK, vertical: true, role: 'label' });
   drawTitle(items, title, width);
-  return makePlot('spectrogram', { width, height, background: BACKGROUND, title, items });
+  return makePlot('spectrogram', { width, height, background: BACKGROUND, title, items }, area);
 }
