@@ -208,7 +208,7 @@ export function rasterize(scene: Scene, ratio: number): { width: number; height:
   return { width: canvas.width, height: canvas.height, rgb: canvas.rgb };
 }
 
-/** PNG bytes of an RGB raster (8-bit, no alpha), through fast-png. */
+/** PNG bytes of an RGB raster (8-bit, no alpha), through fast-png at deflate level 6 (smaller than its default 3, no slower here). */
 export function encodePng(width: number, height: number, rgb: Uint8Array): Uint8Array {
-  return encode({ width, height, data: rgb, channels: 3, depth: 8 });
+  return encode({ width, height, data: rgb, channels: 3, depth: 8 }, { zlib: { level: 6 } });
 }
