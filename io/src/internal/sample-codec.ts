@@ -91,6 +91,23 @@ export function decodeSamples(format: WavSampleFormat, bytes: Uint8Array, count:
   }
 }
 
+/**
+ * Floats to signed integers of `full` = 2^(bits-1): `round(x * full)` clipped to [-full, full - 1],
+ * NaN as 0; returns how many were clipped (or NaN).
+ */
+function quantise(input: EncodeInput, inOffset: number, count: number, dst: Int16Array | Int32Array, full: number): number {
+  const max = full - 1;
+  let clipped = 0;
+  for (let i = 0; i < count; i++) {
+    let r = Math.round(input[inOffset + i]! * full);
+    if (r > max) (r = max), clipped++;
+    else if (r < -full) (r = -full), clipped++;
+    else if (r !== r) (r = 0), clipped++;
+    dst[i] = r;
+  }
+  return clipped;
+}
+
 /** Samples handed to {@link encodeSamples}: floats in [-1, 1), or raw integers of the file's own class. */
 export type EncodeInput = Float32Array | Float64Array | Uint8Array | Int16Array | Int32Array;
 
@@ -131,15 +148,7 @@ export function encodeSamples(format: WavSampleFormat, input: EncodeInput, inOff
     case 'int16': {
       const dst = new Int16Array(buf, at, count);
       if (!float) dst.set(input.subarray(inOffset, inOffset + count) as Int16Array);
-      else {
-        for (let i = 0; i < count; i++) {
-          let r = Math.round(input[inOffset + i]! * 32768);
-          if (r > 32767) (r = 32767), clipped++;
-          else if (r < -32768) (r = -32768), clipped++;
-          else if (r !== r) (r = 0), clipped++;
-          dst[i] = r;
-        }
-      }
+      else clipped = quantise(input, inOffset, count, dst, 32768);
       if (!LITTLE_ENDIAN) swapBytes(bytes.subarray(0, count * 2), 2);
       return clipped;
     }
@@ -159,15 +168,7 @@ export function encodeSamples(format: WavSampleFormat, input: EncodeInput, inOff
     case 'int32': {
       const dst = new Int32Array(buf, at, count);
       if (!float) dst.set(input.subarray(inOffset, inOffset + count) as Int32Array);
-      else {
-        for (let i = 0; i < count; i++) {
-          let r = Math.round(input[inOffset + i]! * 2147483648);
-          if (r > 2147483647) (r = 2147483647), clipped++;
-          else if (r < -2147483648) (r = -2147483648), clipped++;
-          else if (r !== r) (r = 0), clipped++;
-          dst[i] = r;
-        }
-      }
+      else clipped = quantise(input, inOffset, count, dst, 2147483648);
       if (!LITTLE_ENDIAN) swapBytes(bytes.subarray(0, count * 4), 4);
       return clipped;
     }
