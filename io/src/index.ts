@@ -12,7 +12,7 @@ export { toWavFile } from './to-wav-file.js';
 export type { ToWavFileOptions, WavFileStats } from './to-wav-file.js';
 export { WavError } from './wav-error.js';
 export type { WavErrorCode } from './wav-error.js';
-export type { WavChunkInfo, WavDtype, WavInfo, WavRawArray, WavSampleArray, WavSampleFormat } from './types.js';
+export type { WavChunkInfo, WavDtype, WavFormatName, WavInfo, WavRawArray, WavSampleArray, WavSampleFormat } from './types.js';
 export { spectrogramPlot } from './spectrogram-plot.js';
 export type { ColormapName, CommonPlotOptions, SpectrogramPlotOptions } from './spectrogram-plot.js';
 export type { Plot, PlotKind, PngOptions } from './plot.js';

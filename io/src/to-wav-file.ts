@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { concatWith, defer, finalize, ignoreElements, of, tap, type OperatorFunction } from 'rxjs';
 import { isMultichannel, type Chunk } from '@ringflow/core';
-import type { WavRawArray, WavSampleFormat } from './types.js';
+import type { WavFormatName, WavRawArray, WavSampleFormat } from './types.js';
 import { encodeSamples, type EncodeInput } from './internal/sample-codec.js';
 import { resolveWavFormat, type WavFormatInfo } from './internal/wav-formats.js';
 import { wavHeaderBytes, wavHeaderLength } from './internal/wav-header-bytes.js';
@@ -13,9 +13,9 @@ export interface ToWavFileOptions {
   /**
    * The sample format of the file. Default: from the first chunk's class, as `scipy.io.wavfile.write`
    * does (Float32Array: `'float32'`, Float64Array: `'float64'`, Int16Array: `'int16'`, Int32Array:
-   * `'int32'`, Uint8Array: `'uint8'`).
+   * `'int32'`, Uint8Array: `'uint8'`). Aliases such as `'pcm16'` or `'f32'` are accepted ({@link WavFormatName}).
    */
-  format?: WavSampleFormat;
+  format?: WavFormatName;
   /** Channels, when known before the first chunk (else the first chunk says; an empty stream writes 1). */
   channels?: number;
   /** Speaker mask of an extensible header (`dwChannelMask`). Default as sox: 1: FC, 2: FL FR, 4: quad, 6: 5.1, 8: 7.1, else 0. */
@@ -130,8 +130,7 @@ class WavFileWriter {
       if (declared !== undefined && declared !== channels) {
         throw new RangeError(`toWavFile: the first chunk has ${channels} channel${channels === 1 ? '' : 's'}, the options say ${declared}`);
       }
-      const format = this.#options.format !== undefined ? resolveWavFormat(this.#options.format, 'toWavFile') : resolveWavFormat(classFormat(data), 'toWavFile');
-      this.#start(format, channels);
+      this.#start(resolveWavFormat(this.#options.format ?? classFormat(data), 'toWavFile'), channels);
     }
     const format = this.#format!;
     if (channels !== this.#channels) {

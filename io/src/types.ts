@@ -11,6 +11,13 @@
 export type WavSampleFormat = 'uint8' | 'int16' | 'int24' | 'int32' | 'float32' | 'float64';
 
 /**
+ * A {@link WavSampleFormat}, or another name for one that writers accept: `'pcm8'`/`'u8'`,
+ * `'pcm16'`/`'s16'`, `'pcm24'`/`'s24'`, `'pcm32'`/`'s32'`, `'f32'`/`'float'`, `'f64'`/`'double'`.
+ * Headers always report the canonical name.
+ */
+export type WavFormatName = WavSampleFormat | 'pcm8' | 'u8' | 'pcm16' | 's16' | 'pcm24' | 's24' | 'pcm32' | 's32' | 'f32' | 'float' | 'f64' | 'double';
+
+/**
  * How samples are handed out when reading: `'float32'` (the default) and `'float64'` scale
  * integers to [-1, 1) (`k / 2^(bits-1)`, 8-bit: `(k - 128) / 128`) and pass floats through;
  * `'raw'` gives the stored values unscaled in the narrowest fitting class (see {@link WavRawArray}).

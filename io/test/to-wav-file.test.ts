@@ -186,6 +186,15 @@ describe('toWavFile', () => {
     expect(Array.from((await readWav(int24, { dtype: 'raw' })).samples.data)).toEqual([8388607, -8388608, 8388607]);
   });
 
+  it('accepts sox-style and libsndfile-style names for the formats', async () => {
+    for (const [alias, format] of [['pcm16', 'int16'], ['s24', 'int24'], ['f32', 'float32'], ['double', 'float64'], ['u8', 'uint8']] as const) {
+      const file = path(`alias-${alias}.wav`);
+      const stats = await lastValueFrom(of(new Float32Array([0.5, -0.5])).pipe(toWavFile(file, { sampleRate: 8000, format: alias })));
+      expect(stats.format).toBe(format);
+      expect((await readWav(file)).format).toBe(format);
+    }
+  });
+
   it('rejects raw integers of another format and things that are not chunks', async () => {
     await expect(lastValueFrom(of(new Int16Array(4)).pipe(toWavFile(path('a.wav'), { sampleRate: 8000, format: 'float32' })))).rejects.toThrow(/Int16Array samples are raw integers and fit only a file of their own format, not 'float32'/);
     await expect(lastValueFrom(of([0.1, 0.2] as unknown as Float32Array).pipe(toWavFile(path('b.wav'), { sampleRate: 8000 })))).rejects.toThrow(/got a plain Array/);
@@ -197,7 +206,7 @@ describe('toWavFile', () => {
     expect(() => toWavFile('', { sampleRate: 8000 })).toThrow(TypeError);
     expect(() => toWavFile('x.wav', { sampleRate: 44100.5 })).toThrow(/sampleRate must be a positive integer number of Hz/);
     expect(() => toWavFile('x.wav', { sampleRate: 0 })).toThrow(RangeError);
-    expect(() => toWavFile('x.wav', { sampleRate: 8000, format: 'pcm16' as WavSampleFormat })).toThrow(/format must be one of 'uint8', 'int16', 'int24', 'int32', 'float32', 'float64'; got "pcm16"/);
+    expect(() => toWavFile('x.wav', { sampleRate: 8000, format: 'pcm12' as WavSampleFormat })).toThrow(/format must be one of 'uint8', 'int16', 'int24', 'int32', 'float32', 'float64'; got "pcm12"/);
     expect(() => toWavFile('x.wav', { sampleRate: 8000, channels: 0 })).toThrow(RangeError);
     expect(() => toWavFile('x.wav', undefined as unknown as { sampleRate: number })).toThrow(TypeError);
   });
