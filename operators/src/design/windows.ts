@@ -144,11 +144,16 @@ function sinc(x: number): number {
  * ```
  */
 export function generalCosine(n: number, a: ArrayLike<number>, options?: WindowOptions): Float64Array {
+  return cosineSum('generalCosine', n, a, options);
+}
+
+/** {@link generalCosine} on behalf of `fn` (so that errors name the window the caller asked for). */
+function cosineSum(fn: string, n: number, a: ArrayLike<number>, options?: WindowOptions): Float64Array {
   if (a === null || typeof a !== 'object' || typeof a.length !== 'number') {
-    throw new TypeError(`generalCosine: a must be an array of weights, got ${String(a)}`);
+    throw new TypeError(`${fn}: a must be an array of weights, got ${String(a)}`);
   }
-  for (let k = 0; k < a.length; k++) checkNumber('generalCosine', `a[${k}]`, a[k]);
-  return build('generalCosine', n, options, (m, out) => {
+  for (let k = 0; k < a.length; k++) checkNumber(fn, `a[${k}]`, a[k]);
+  return build(fn, n, options, (m, out) => {
     const step = (2 * Math.PI) / (m - 1);
     for (let i = 0; i < m; i++) {
       const x = i === m - 1 ? Math.PI : -Math.PI + i * step;
@@ -178,7 +183,7 @@ export function generalCosine(n: number, a: ArrayLike<number>, options?: WindowO
  */
 export function generalHamming(n: number, alpha: number, options?: WindowOptions): Float64Array {
   checkNumber('generalHamming', 'alpha', alpha);
-  return generalCosine(n, [alpha, 1 - alpha], options);
+  return cosineSum('generalHamming', n, [alpha, 1 - alpha], options);
 }
 
 /**
@@ -198,7 +203,7 @@ export function generalHamming(n: number, alpha: number, options?: WindowOptions
  * ```
  */
 export function hann(n: number, options?: WindowOptions): Float64Array {
-  return generalCosine(n, [0.5, 0.5], options);
+  return cosineSum('hann', n, [0.5, 0.5], options);
 }
 
 /**
@@ -217,7 +222,7 @@ export function hann(n: number, options?: WindowOptions): Float64Array {
  * ```
  */
 export function hamming(n: number, options?: WindowOptions): Float64Array {
-  return generalCosine(n, [0.54, 0.46], options);
+  return cosineSum('hamming', n, [0.54, 0.46], options);
 }
 
 /**
@@ -236,7 +241,7 @@ export function hamming(n: number, options?: WindowOptions): Float64Array {
  * ```
  */
 export function blackman(n: number, options?: WindowOptions): Float64Array {
-  return generalCosine(n, [0.42, 0.5, 0.08], options);
+  return cosineSum('blackman', n, [0.42, 0.5, 0.08], options);
 }
 
 /**
@@ -255,7 +260,7 @@ export function blackman(n: number, options?: WindowOptions): Float64Array {
  * ```
  */
 export function blackmanharris(n: number, options?: WindowOptions): Float64Array {
-  return generalCosine(n, [0.35875, 0.48829, 0.14128, 0.01168], options);
+  return cosineSum('blackmanharris', n, [0.35875, 0.48829, 0.14128, 0.01168], options);
 }
 
 /**
@@ -274,7 +279,7 @@ export function blackmanharris(n: number, options?: WindowOptions): Float64Array
  * ```
  */
 export function nuttall(n: number, options?: WindowOptions): Float64Array {
-  return generalCosine(n, [0.3635819, 0.4891775, 0.1365995, 0.0106411], options);
+  return cosineSum('nuttall', n, [0.3635819, 0.4891775, 0.1365995, 0.0106411], options);
 }
 
 /**
@@ -293,7 +298,7 @@ export function nuttall(n: number, options?: WindowOptions): Float64Array {
  * ```
  */
 export function flattop(n: number, options?: WindowOptions): Float64Array {
-  return generalCosine(n, [0.21557895, 0.41663158, 0.277263158, 0.083578947, 0.006947368], options);
+  return cosineSum('flattop', n, [0.21557895, 0.41663158, 0.277263158, 0.083578947, 0.006947368], options);
 }
 
 /**

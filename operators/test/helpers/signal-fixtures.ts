@@ -70,7 +70,8 @@ function worst(actual: ArrayLike<number>, expected: ArrayLike<number>): { err: n
   return { err, at };
 }
 
-function peak(...arrays: ArrayLike<number>[]): number {
+/** The largest finite magnitude in the arrays. */
+export function peak(...arrays: ArrayLike<number>[]): number {
   let s = 0;
   for (const a of arrays) for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]!)) s = Math.max(s, Math.abs(a[i]!));
   return s;
@@ -78,23 +79,24 @@ function peak(...arrays: ArrayLike<number>[]): number {
 
 /**
  * Asserts a real result (Float64Array or ndarray) equals SciPy's within `tol` relative to the
- * reference's peak magnitude (absolute `tol` when the reference is all zeros), with the same shape.
+ * reference's peak magnitude (or to `scale` when given, e.g. the input's peak for a result that is
+ * all rounding noise; absolute `tol` when the reference is all zeros), with the same shape.
  */
-export function expectReal(actual: unknown, expected: Real | number[], tol: number, label: string): void {
+export function expectReal(actual: unknown, expected: Real | number[], tol: number, label: string, scaleOverride?: number): void {
   const e = Array.isArray(expected) ? { data: expected, shape: [expected.length] } : expected;
   expect(shapeOf(actual), `${label}: shape`).toEqual(e.shape.length === 0 ? [1] : e.shape);
   const a = dataOf(actual);
   expect(a.length, `${label}: length`).toBe(e.data.length);
-  const scale = Math.max(peak(e.data), Number.MIN_VALUE) || 1;
+  const scale = scaleOverride ?? (peak(e.data) || 1);
   const { err, at } = worst(a, e.data);
-  if (!(err <= tol * (scale === Number.MIN_VALUE ? 1 : scale))) {
+  if (!(err <= tol * scale)) {
     throw new Error(`${label}: [${at}] got ${a[at]}, scipy ${e.data[at]} (error ${err / scale} relative to the peak ${scale} > ${tol})`);
   }
 }
 
 /** Asserts a complex result `{ re, im }` equals SciPy's within `tol` relative to the largest part. */
-export function expectComplex(actual: { re: unknown; im: unknown }, expected: ComplexJson, tol: number, label: string): void {
-  const scale = peak(expected.re, expected.im) || 1;
+export function expectComplex(actual: { re: unknown; im: unknown }, expected: ComplexJson, tol: number, label: string, scaleOverride?: number): void {
+  const scale = scaleOverride ?? (peak(expected.re, expected.im) || 1);
   expect(shapeOf(actual.re), `${label}: shape`).toEqual(expected.shape);
   expect(shapeOf(actual.im), `${label}: shape of im`).toEqual(expected.shape);
   for (const [part, a, e] of [
