@@ -102,6 +102,16 @@ def write(name, payload):
     print(f'{name}: {size} bytes')
 
 
+def write_parts(stem, signals, cases, splits):
+    """Writes `cases` in several files (stem-1.json, ...) split before the given indices, each with
+    the signals its cases use, to keep every file small."""
+    bounds = [0, *splits, len(cases)]
+    for part in range(len(bounds) - 1):
+        chunk = cases[bounds[part]:bounds[part + 1]]
+        used = {c['x'] for c in chunk}
+        write(f'{stem}-{part + 1}.json', {'signals': {k: v for k, v in signals.store.items() if k in used}, 'cases': chunk})
+
+
 def axis_for(x):
     return 0 if np.ndim(x) == 2 else -1
 
@@ -372,9 +382,7 @@ def spectrogram_fixture():
         ]:
             f, t, s = signal.spectrogram(a, axis=axis_for(a), **kwargs(opts))
             cases.append({'name': name, 'x': signals(a), 'options': opts, 'f': short(f), 't': short(t), 'Sxx': arr(s)})
-    for part, chunk in enumerate([cases[:7], cases[7:]]):
-        used = {c['x'] for c in chunk}
-        write(f"spectrogram-{part + 1}.json", {'signals': {k: v for k, v in signals.store.items() if k in used}, 'cases': chunk})
+    write_parts('spectrogram', signals, cases, [7])
 
 
 def stft_fixture():
@@ -430,9 +438,7 @@ def stft_fixture():
             R = np.round(rng.standard_normal(shape) + 1j * rng.standard_normal(shape), 4)
             t, xr = signal.istft(R, **kwargs(opts))
             inv.append({'name': name, 'Zxx': {'re': floats(R.real), 'im': floats(R.imag), 'shape': list(R.shape)}, 'options': opts, 't': short(t), 'x': arr(xr)})
-    for part, chunk in enumerate([cases[:4], cases[4:8], cases[8:12], cases[12:]]):
-        used = {c['x'] for c in chunk}
-        write(f"stft-{part + 1}.json", {'signals': {k: v for k, v in signals.store.items() if k in used}, 'cases': chunk})
+    write_parts('stft', signals, cases, [4, 8, 12])
     write('istft.json', {'cases': inv})
 
 
@@ -579,7 +585,12 @@ def peaks_fixture():
             w, h, li, ri = signal.peak_widths(np.asarray(x, dtype=np.float64), np.asarray(peaks, dtype=np.intp), **kw)
             widths.append({'name': name, 'x': floats(x), 'peaks': peaks, 'options': opts,
                            'widths': floats(w), 'widthHeights': floats(h), 'leftIps': floats(li), 'rightIps': floats(ri)})
-    write('peaks.json', {'findPeaks': find, 'peakProminences': prominences, 'peakWidths': widths})
+    # numpy's default argsort (introsort), whose order of ties decides find_peaks' distance rule.
+    argsort = []
+    for n, levels in [(5, 2), (16, 3), (17, 3), (40, 4), (300, 5), (1000, 7), (64, 64)]:
+        v = rng.integers(0, levels, n).astype(np.float64)
+        argsort.append({'v': floats(v), 'order': [int(i) for i in np.argsort(v)]})
+    write('peaks.json', {'findPeaks': find, 'peakProminences': prominences, 'peakWidths': widths, 'argsort': argsort})
 
 
 def main():

@@ -1,36 +1,19 @@
 import type { OperatorFunction } from 'rxjs';
 import { isMultichannel, type FloatArray, type MultichannelChunk } from '@ringflow/core';
-import type { WindowSpec } from './design/windows.js';
 import { describeValue, isFloatArray } from './internal/chunks.js';
 import { Framer } from './internal/framer.js';
 import { inContext } from './internal/in-context.js';
 import { operate } from './internal/operate.js';
-import { resolveDetrend, resolveFs, resolveSegments, type SpectralScaling } from './kernels/spectral-segments.js';
-import { addWelchSegment, createWelchState, welchEstimate, type WelchAverage, type WelchKernelOptions, type WelchState } from './kernels/welch.js';
+import { resolveDetrend, resolveFs, resolveSegments } from './kernels/spectral-segments.js';
+import { addWelchSegment, createWelchState, welchEstimate, type WelchKernelOptions, type WelchState } from './kernels/welch.js';
+import type { WelchOptions } from './signal/welch.js';
 
-/** Options of the {@link welch} operator: `signal.welch`'s, plus `emitEvery`. */
-export interface WelchOperatorOptions {
-  /** Sampling frequency in Hz (default 1). */
-  fs?: number;
-  /** Window (default `'hann'`, periodic, as `signal.welch`). */
-  window?: WindowSpec;
-  /** Segment length in frames (default 256; a stream shorter than that is analysed whole, as SciPy clips `nperseg`). */
-  nperseg?: number;
-  /** Frames shared by consecutive segments (default `nperseg // 2`). */
-  noverlap?: number;
-  /** FFT length (default `nperseg`). */
-  nfft?: number;
-  /** Per-segment detrending: `'constant'` (default), `'linear'` or `false`. */
-  detrend?: 'constant' | 'linear' | false;
-  /** One-sided spectrum (default `true`). */
-  returnOnesided?: boolean;
-  /** `'density'` (default) or `'spectrum'`. */
-  scaling?: SpectralScaling;
-  /** `'mean'` (default) or `'median'` (keeps every segment's periodogram: memory grows with the stream). */
-  average?: WelchAverage;
+/** Options of the {@link welch} operator: `signal.welch`'s (segments in frames), plus `emitEvery`. */
+export interface WelchOperatorOptions extends Omit<WelchOptions, 'axis'> {
   /**
    * Emit the running estimate after every `emitEvery` segments (a positive integer); the final
-   * estimate is always emitted at completion. Default: only at completion.
+   * estimate is always emitted at completion. Default: only at completion. With `average: 'median'`
+   * every segment's periodogram is kept, so memory grows with the stream.
    */
   emitEvery?: number;
 }

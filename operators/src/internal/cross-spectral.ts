@@ -1,22 +1,13 @@
-import type { WindowSpec } from '../design/windows.js';
+import type { WelchOptions } from '../signal/welch.js';
 import type { DetrendType } from '../kernels/detrend.js';
-import { resolveDetrend, resolveFs, resolveSegments, type SpectralScaling } from '../kernels/spectral-segments.js';
-import { addWelchSegment, createWelchState, resetWelch, welchEstimate, type WelchAverage } from '../kernels/welch.js';
+import { resolveDetrend, resolveFs, resolveSegments } from '../kernels/spectral-segments.js';
+import { addWelchSegment, createWelchState, resetWelch, welchEstimate } from '../kernels/welch.js';
 import { assemble, readLanes, type Lanes } from './signal-input.js';
 import { describeValue } from './chunks.js';
 
-/** The keyword parameters of `welch`/`csd` (and, in part, `periodogram`/`coherence`). */
-export interface CrossSpectralOptions {
-  fs?: number;
-  window?: WindowSpec;
-  nperseg?: number;
-  noverlap?: number;
-  nfft?: number;
-  detrend?: 'constant' | 'linear' | 'c' | 'l' | false;
-  returnOnesided?: boolean;
-  scaling?: SpectralScaling;
-  average?: WelchAverage;
-  axis?: number;
+/** The keyword parameters of `welch`/`csd` (and, in part, `periodogram`/`coherence`), with SciPy's one-letter detrend aliases. */
+export interface CrossSpectralOptions extends Omit<WelchOptions, 'detrend'> {
+  detrend?: WelchOptions['detrend'] | 'c' | 'l';
 }
 
 /** What {@link crossSpectralDensity} computes, before the public functions shape it. */

@@ -34,41 +34,29 @@ export function localMaxima1d(x: Float64Array): { midpoints: Int32Array; leftEdg
 /** numpy's DOUBLE_LT: `a < b`, NaN sorted last. */
 const lt = (a: number, b: number): boolean => a < b || (b !== b && a === a);
 
-function aheapsort(v: Float64Array, tosort: Int32Array, start: number, n: number): void {
-  // 1-based heap on tosort[start .. start + n)
-  const a = (k: number): number => tosort[start + k - 1]!;
-  const set = (k: number, value: number): void => {
-    tosort[start + k - 1] = value;
-  };
-  for (let l = n >> 1; l > 0; --l) {
-    const tmp = a(l);
-    let i = l;
-    let j = l << 1;
-    while (j <= n) {
-      if (j < n && lt(v[a(j)]!, v[a(j + 1)]!)) j += 1;
-      if (lt(v[tmp]!, v[a(j)]!)) {
-        set(i, a(j));
-        i = j;
-        j += j;
-      } else break;
-    }
-    set(i, tmp);
+/** One sift-down of numpy's `aheapsort_` over the 1-based heap `tosort[start .. start + n)`, from `i`. */
+function siftDown(v: Float64Array, tosort: Int32Array, start: number, i: number, n: number, tmp: number): void {
+  const a = start - 1;
+  let j = i << 1;
+  while (j <= n) {
+    if (j < n && lt(v[tosort[a + j]!]!, v[tosort[a + j + 1]!]!)) j += 1;
+    if (!lt(v[tmp]!, v[tosort[a + j]!]!)) break;
+    tosort[a + i] = tosort[a + j]!;
+    i = j;
+    j += j;
   }
+  tosort[a + i] = tmp;
+}
+
+/** numpy 1.24's `aheapsort_` (the introsort fallback) on `tosort[start .. start + n)`. */
+function aheapsort(v: Float64Array, tosort: Int32Array, start: number, n: number): void {
+  const a = start - 1;
+  for (let l = n >> 1; l > 0; --l) siftDown(v, tosort, start, l, n, tosort[a + l]!);
   for (; n > 1; ) {
-    const tmp = a(n);
-    set(n, a(1));
+    const tmp = tosort[a + n]!;
+    tosort[a + n] = tosort[a + 1]!;
     n -= 1;
-    let i = 1;
-    let j = 2;
-    while (j <= n) {
-      if (j < n && lt(v[a(j)]!, v[a(j + 1)]!)) j++;
-      if (lt(v[tmp]!, v[a(j)]!)) {
-        set(i, a(j));
-        i = j;
-        j += j;
-      } else break;
-    }
-    set(i, tmp);
+    siftDown(v, tosort, start, 1, n, tmp);
   }
 }
 

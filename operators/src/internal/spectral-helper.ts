@@ -10,19 +10,15 @@ import {
   resolveSegments,
   segmentTimes,
   spectralScale,
+  type SpectralOptions,
   type SpectralScaling,
 } from '../kernels/spectral-segments.js';
 import type { Lanes } from './signal-input.js';
 import { extendSignal, type ExtensionType } from './signal-extension.js';
 
 /** Options of {@link spectralHelper}: SciPy's `_spectral_helper` parameters. */
-export interface SpectralHelperOptions {
-  fs?: number;
-  window?: WindowSpec;
-  nperseg?: number;
-  noverlap?: number;
-  nfft?: number;
-  detrend?: 'constant' | 'linear' | 'c' | 'l' | false;
+export interface SpectralHelperOptions extends Omit<SpectralOptions, 'detrend'> {
+  detrend?: SpectralOptions['detrend'] | 'c' | 'l';
   returnOnesided?: boolean;
   scaling?: SpectralScaling;
   boundary?: ExtensionType | null;

@@ -13,14 +13,25 @@ import { createStftState, processStft, type StftState } from './stft.js';
 
 /** The segment parameters a spectral function is given (SciPy's names, camelCased). */
 export interface SegmentOptions {
-  /** Window spec or samples (default per function: `'hann'`, or `('tukey', 0.25)` for spectrogram). */
+  /**
+   * Window: a name, a `[name, ...parameters]` tuple (periodic, through `getWindow`) or the samples.
+   * Default `'hann'` (`['tukey', 0.25]` for `spectrogram`).
+   */
   window?: WindowSpec;
-  /** Segment length in samples. */
+  /** Segment length in samples (default 256, or the window's length; at most the input's length, as SciPy clips it). */
   nperseg?: number;
-  /** Samples shared by consecutive segments (default `nperseg // 2`). */
+  /** Samples shared by consecutive segments (default `nperseg // 2`; `nperseg // 8` for `spectrogram`). */
   noverlap?: number;
   /** FFT length, >= nperseg (default `nperseg`). */
   nfft?: number;
+}
+
+/** The options every segment-based spectral function takes: the segments, `fs` and `detrend`. */
+export interface SpectralOptions extends SegmentOptions {
+  /** Sampling frequency in Hz (default 1). */
+  fs?: number;
+  /** Per-segment detrending: `'constant'` (default; `false` for `stft`), `'linear'` or `false`. */
+  detrend?: 'constant' | 'linear' | false;
 }
 
 /** Resolved segment parameters. */

@@ -1,22 +1,10 @@
-import type { WindowSpec } from '../design/windows.js';
+import type { SpectralOptions } from '../kernels/spectral-segments.js';
 import { readSpectralInput, welchLanes } from '../internal/cross-spectral.js';
 import { assemble } from '../internal/signal-input.js';
 import type { Matrix, Ndarray2D, SignalInput } from './types.js';
 
 /** Options of {@link coherence}: SciPy's keyword parameters, camelCased. */
-export interface CoherenceOptions {
-  /** Sampling frequency in Hz (default 1). */
-  fs?: number;
-  /** Window (default `'hann'`). */
-  window?: WindowSpec;
-  /** Segment length (default 256, at most the input's length). */
-  nperseg?: number;
-  /** Overlap (default `nperseg // 2`). */
-  noverlap?: number;
-  /** FFT length (default `nperseg`). */
-  nfft?: number;
-  /** `'constant'` (default), `'linear'` or `false`. */
-  detrend?: 'constant' | 'linear' | false;
+export interface CoherenceOptions extends SpectralOptions {
   /** Axis of 2-D input (default 0: along frames). */
   axis?: number;
 }

@@ -90,4 +90,6 @@ export { peakWidths } from './peak-widths.js';
 export type { PeakWidths, PeakWidthsOptions, ProminenceData } from './peak-widths.js';
 
 // Result and input types
+export type { SpectralOptions, SegmentOptions, SpectralScaling } from '../kernels/spectral-segments.js';
+export type { WelchAverage } from '../kernels/welch.js';
 export type { AxisOptions, Complex, ComplexArray, ComplexSignalInput, Matrix, NdArray, RealInput, SignalInput } from './types.js';

@@ -149,6 +149,17 @@ export function istft(
   const outRe: Float64Array[] = [];
   const outIm: Float64Array[] = [];
 
+  /** Segment `k`'s spectrum, interleaved, truncated or zero-padded to `points` (numpy's irfft/ifft `n`), times `factor`. */
+  const gather = (k: number, out: Float64Array, points: number, factor: number): void => {
+    index[timeAxis] = k;
+    out.fill(0);
+    const count = Math.min(points, nfreq);
+    for (let b = 0; b < count; b++) {
+      index[freqAxis] = b;
+      out[2 * b] = at(re, index) * factor;
+      out[2 * b + 1] = at(im, index) * factor;
+    }
+  };
   for (let outer = 0; outer < outerCount; outer++) {
     if (outerAxis >= 0) index[outerAxis] = outer;
     const full = new Float64Array(outputLength);
@@ -159,14 +170,7 @@ export function istft(
       const frame = new Float64Array(2 * bins);
       const hop = new Float64Array(nstep);
       for (let k = 0; k < nseg; k++) {
-        index[timeAxis] = k;
-        frame.fill(0);
-        const count = Math.min(bins, nfreq);
-        for (let b = 0; b < count; b++) {
-          index[freqAxis] = b;
-          frame[2 * b] = at(re, index) * scale;
-          frame[2 * b + 1] = at(im, index) * scale;
-        }
+        gather(k, frame, bins, scale);
         processIstft(state, frame, hop);
         full.set(hop, k * nstep);
       }
@@ -181,14 +185,7 @@ export function istft(
       const z = new Float64Array(2 * nfft);
       const norm = new Float64Array(outputLength);
       for (let k = 0; k < nseg; k++) {
-        index[timeAxis] = k;
-        buf.fill(0);
-        const count = Math.min(nfft, nfreq);
-        for (let b = 0; b < count; b++) {
-          index[freqAxis] = b;
-          buf[2 * b] = at(re, index);
-          buf[2 * b + 1] = at(im, index);
-        }
+        gather(k, buf, nfft, 1);
         complexIfft(plan, buf, z);
         const start = k * nstep;
         for (let i = 0; i < nperseg; i++) {

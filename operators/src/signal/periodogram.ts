@@ -1,27 +1,14 @@
-import type { WindowSpec } from '../design/windows.js';
 import { crossSpectralDensity } from '../internal/cross-spectral.js';
 import { readLanes } from '../internal/signal-input.js';
-import type { SpectralScaling } from '../kernels/spectral-segments.js';
 import type { Complex, Matrix, Ndarray2D, SignalInput } from './types.js';
-import type { WelchResult } from './welch.js';
+import type { WelchOptions, WelchResult } from './welch.js';
 
-/** Options of {@link periodogram}: SciPy's keyword parameters, camelCased. */
-export interface PeriodogramOptions {
-  /** Sampling frequency in Hz (default 1). */
-  fs?: number;
-  /** Window (default `'boxcar'`); an array must have the length of the (truncated) input. */
-  window?: WindowSpec;
-  /** FFT length (default: the input's length); shorter truncates the input, longer zero-pads. */
-  nfft?: number;
-  /** `'constant'` (default), `'linear'` or `false`. */
-  detrend?: 'constant' | 'linear' | false;
-  /** One-sided for real input (default `true`). */
-  returnOnesided?: boolean;
-  /** `'density'` (default) or `'spectrum'`. */
-  scaling?: SpectralScaling;
-  /** Axis of 2-D input (default 0: along frames). */
-  axis?: number;
-}
+/**
+ * Options of {@link periodogram}: SciPy's keyword parameters, camelCased. The window defaults to
+ * `'boxcar'` and must have the input's length when given as samples; `nfft` shorter than the input
+ * truncates it, longer zero-pads.
+ */
+export interface PeriodogramOptions extends Pick<WelchOptions, 'fs' | 'window' | 'nfft' | 'detrend' | 'returnOnesided' | 'scaling' | 'axis'> {}
 
 /**
  * Power spectral density by a periodogram, as `scipy.signal.periodogram(x, fs=1.0, window='boxcar',

@@ -1,26 +1,13 @@
-import type { WindowSpec } from '../design/windows.js';
 import { assemble, readLanes } from '../internal/signal-input.js';
 import { spectralHelper } from '../internal/spectral-helper.js';
-import type { SpectralScaling } from '../kernels/spectral-segments.js';
+import type { SpectralOptions, SpectralScaling } from '../kernels/spectral-segments.js';
 import type { Complex, Matrix, NdArray, Ndarray2D, SignalInput } from './types.js';
 
 /** What {@link spectrogram} returns per segment: SciPy's `mode`. */
 export type SpectrogramMode = 'psd' | 'complex' | 'magnitude' | 'angle' | 'phase';
 
-/** Options of {@link spectrogram}: SciPy's keyword parameters, camelCased. */
-export interface SpectrogramOptions {
-  /** Sampling frequency in Hz (default 1). */
-  fs?: number;
-  /** Window (default `['tukey', 0.25]`). */
-  window?: WindowSpec;
-  /** Segment length (default 256, at most the input's length). */
-  nperseg?: number;
-  /** Overlap (default `nperseg // 8`). */
-  noverlap?: number;
-  /** FFT length (default `nperseg`). */
-  nfft?: number;
-  /** `'constant'` (default), `'linear'` or `false`. */
-  detrend?: 'constant' | 'linear' | false;
+/** Options of {@link spectrogram}: SciPy's keyword parameters, camelCased (window default `['tukey', 0.25]`, overlap `nperseg // 8`). */
+export interface SpectrogramOptions extends SpectralOptions {
   /** One-sided for real input (default `true`). */
   returnOnesided?: boolean;
   /** `'density'` (default) or `'spectrum'`. */

@@ -1,23 +1,11 @@
-import type { WindowSpec } from '../design/windows.js';
+import type { SpectralOptions } from '../kernels/spectral-segments.js';
 import { assemble, readLanes } from '../internal/signal-input.js';
 import type { ExtensionType } from '../internal/signal-extension.js';
 import { spectralHelper } from '../internal/spectral-helper.js';
 import type { Complex, Matrix, NdArray, Ndarray2D, SignalInput } from './types.js';
 
-/** Options of {@link stft}: SciPy's keyword parameters, camelCased. */
-export interface StftOptions {
-  /** Sampling frequency in Hz (default 1). */
-  fs?: number;
-  /** Window (default `'hann'`, periodic). */
-  window?: WindowSpec;
-  /** Segment length (default 256, at most the input's length). */
-  nperseg?: number;
-  /** Overlap (default `nperseg // 2`). */
-  noverlap?: number;
-  /** FFT length (default `nperseg`). */
-  nfft?: number;
-  /** Per-segment detrending: `false` (default), `'constant'` or `'linear'`. */
-  detrend?: 'constant' | 'linear' | false;
+/** Options of {@link stft}: SciPy's keyword parameters, camelCased (`detrend` default `false`, `nperseg` 256). */
+export interface StftOptions extends SpectralOptions {
   /** One-sided for real input (default `true`). */
   returnOnesided?: boolean;
   /**

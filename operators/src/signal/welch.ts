@@ -1,23 +1,10 @@
-import type { WindowSpec } from '../design/windows.js';
 import { crossSpectralDensity } from '../internal/cross-spectral.js';
-import type { SpectralScaling } from '../kernels/spectral-segments.js';
+import type { SpectralOptions, SpectralScaling } from '../kernels/spectral-segments.js';
 import type { WelchAverage } from '../kernels/welch.js';
 import type { Complex, Matrix, Ndarray2D, SignalInput } from './types.js';
 
 /** Options of {@link welch}: SciPy's keyword parameters, camelCased, with SciPy's defaults. */
-export interface WelchOptions {
-  /** Sampling frequency in Hz (default 1). */
-  fs?: number;
-  /** Window: a name, a `[name, ...params]` tuple (periodic, via `getWindow`) or samples. Default `'hann'`. */
-  window?: WindowSpec;
-  /** Segment length (default 256, or the window's length; at most the input's length, as SciPy clips it). */
-  nperseg?: number;
-  /** Overlap between segments (default `nperseg // 2`). */
-  noverlap?: number;
-  /** FFT length (default `nperseg`). */
-  nfft?: number;
-  /** Per-segment detrending: `'constant'` (default), `'linear'` or `false`. */
-  detrend?: 'constant' | 'linear' | false;
+export interface WelchOptions extends SpectralOptions {
   /** One-sided spectrum for real input (default `true`; complex input is always two-sided, as in SciPy). */
   returnOnesided?: boolean;
   /** `'density'` (default, V**2/Hz) or `'spectrum'` (V**2). */
