@@ -111,8 +111,13 @@ function lanesOf(s: Strided, axis: number): Float64Array[] {
   const lanes: Float64Array[] = [];
   for (let l = 0; l < count; l++) {
     const lane = new Float64Array(length);
-    let at = s.offset + l * outerStep;
-    for (let i = 0; i < length; i++, at += step) lane[i] = s.data[at]!;
+    const first = s.offset + l * outerStep;
+    if (step === 1 && ArrayBuffer.isView(s.data)) {
+      // Contiguous typed data: one typed-array copy (converting the element type).
+      lane.set((s.data as unknown as Float64Array).subarray(first, first + length));
+    } else {
+      for (let i = 0, at = first; i < length; i++, at += step) lane[i] = s.data[at]!;
+    }
     lanes.push(lane);
   }
   return lanes;

@@ -254,6 +254,11 @@ export function processSegmentSpectrum(
     outRe[k] = z[2 * k]!;
     outIm[k] = z[2 * k + 1]!;
   }
+  if (im === null) {
+    // A real segment's DC (and even-length Nyquist) bins are real: drop the rounding noise.
+    outIm[0] = 0;
+    if (s.nfft % 2 === 0) outIm[s.nfft / 2] = 0;
+  }
 }
 
 /**

@@ -23,7 +23,9 @@ export interface CoherenceResult<C = Float64Array> {
  *
  * @remarks
  * `|Pxy|^2 / Pxx / Pyy` with Welch estimates of the three spectra (the same kernel as
- * {@link welch} and {@link csd}); a 1-D signal broadcasts against a `[frames, channels]` one.
+ * {@link welch} and {@link csd}); a 1-D signal broadcasts against a `[frames, channels]` one. As in
+ * SciPy, `Pxx` and `Pyy` are each signal's own estimate and `Pxy` pads the shorter signal; when a
+ * signal is shorter than `nperseg` (which SciPy then clips) the spectra may not match: a RangeError.
  * Allocates the result.
  *
  * @param x - first signal (1-D or `[frames, channels]`)
@@ -54,6 +56,13 @@ export function coherence(x: SignalInput, y: SignalInput, options?: CoherenceOpt
   const pyy = welchLanes('coherence', yl!, null, o);
   const pxy = welchLanes('coherence', xl, yl, o);
   if (pxx === null || pyy === null || pxy === null) return { f: new Float64Array(0), Cxy: new Float64Array(0) };
+  // As SciPy, Pxx and Pyy come from each signal alone (each clipping nperseg to its own length) and
+  // Pxy from both (the shorter zero-padded); spectra of different lengths cannot be combined.
+  if (pxx.bins !== pxy.bins || pyy.bins !== pxy.bins) {
+    throw new RangeError(
+      `coherence: x and y give spectra of different lengths (${pxx.bins}, ${pyy.bins} and ${pxy.bins} bins: nperseg was clipped to a signal's length); give an nperseg no longer than either signal`,
+    );
+  }
   const cxy = pxy.re.map((re, l) => {
     const im = pxy.im[l]!;
     const a = pxx.re[pxx.re.length === 1 ? 0 : l]!;
@@ -62,5 +71,5 @@ export function coherence(x: SignalInput, y: SignalInput, options?: CoherenceOpt
     for (let k = 0; k < re.length; k++) out[k] = (re[k]! * re[k]! + im[k]! * im[k]!) / a[k]! / b[k]!;
     return out;
   });
-  return { f: pxy.f, Cxy: assemble(pxy.shape, cxy, [pxy.bins], Float64Array) as Float64Array | Matrix };
+  return { f: pxx.f, Cxy: assemble(pxy.shape, cxy, [pxy.bins], Float64Array) as Float64Array | Matrix };
 }

@@ -51,6 +51,7 @@ export type {
   WindowSpec,
 } from '../design/windows.js';
 export { dpss } from '../design/dpss.js';
+export { windows } from './windows.js';
 export type { DpssOptions, DpssWithRatios } from '../design/dpss.js';
 
 // Spectral analysis

@@ -125,6 +125,10 @@ export function istft(
     nfft = o.nfft;
   }
   if (nfft < 1) throw new RangeError(`istft: the FFT length must be positive, got ${nfft} (from ${nfreq} frequencies)`);
+  if (nfft < nperseg) {
+    // SciPy fails here too (its segments come out shorter than the window).
+    throw new RangeError(`istft: the FFT length ${nfft} (from ${nfreq} frequencies) is shorter than nperseg = ${nperseg}; pass nfft >= nperseg`);
+  }
   const noverlap = o.noverlap ?? Math.floor(nperseg / 2);
   if (typeof noverlap !== 'number' || !Number.isInteger(noverlap) || noverlap < 0) {
     throw new RangeError(`istft: noverlap must be a non-negative integer, got ${String(noverlap)}`);

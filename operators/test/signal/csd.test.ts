@@ -69,5 +69,7 @@ describe('coherence', () => {
     const x = new Float64Array(64);
     expect(() => signal.coherence({ re: x, im: x } as unknown as number[], x)).toThrow(/^coherence: x and y must be real/);
     expect(() => signal.coherence(x, x, { scaling: 'density' } as signal.CoherenceOptions)).toThrow(/^coherence: SciPy's coherence takes no scaling/);
+    // SciPy clips nperseg to each signal alone, then fails to combine spectra of different lengths.
+    expect(() => signal.coherence(new Float64Array(300), new Float64Array(100))).toThrow(/^coherence: x and y give spectra of different lengths/);
   });
 });

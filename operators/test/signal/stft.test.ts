@@ -85,5 +85,6 @@ describe('istft', () => {
     expect(() => signal.istft({ re: z, im: z }, { noverlap: 4 })).toThrow(/^istft: noverlap must be less than nperseg/);
     expect(() => signal.istft({ re: z, im: z }, { timeAxis: 0, freqAxis: 0 })).toThrow(/^istft: must specify differing/);
     expect(() => signal.istft({ re: z, im: z }, { window: new Float64Array(3) })).toThrow(/^istft: window array has length 3/);
+    expect(() => signal.istft({ re: z, im: z }, { inputOnesided: false, nperseg: 5 })).toThrow(/^istft: the FFT length 3 .* is shorter than nperseg = 5/);
   });
 });

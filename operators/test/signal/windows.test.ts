@@ -85,6 +85,15 @@ interface DpssCase {
   ratios?: number[];
 }
 
+describe('windows', () => {
+  it('groups the same functions as scipy.signal.windows does', () => {
+    expect(signal.windows.hann).toBe(signal.hann);
+    expect(signal.windows.dpss).toBe(signal.dpss);
+    expect(Array.from(signal.windows.tukey(16, { alpha: 0.3 }))).toEqual(Array.from(signal.tukey(16, { alpha: 0.3 })));
+    expect(Object.isFrozen(signal.windows)).toBe(true);
+  });
+});
+
 describe('dpss', () => {
   const cases = signalFixture<{ cases: DpssCase[] }>('dpss.json').cases;
   for (const c of cases) {
