@@ -1,6 +1,7 @@
 // Tolerances: f, t and Sxx within 1e-12 of scipy.signal.spectrogram, relative to the reference's
-// peak (1e-11 for the angle modes, whose values near +-pi flip with the sign of a rounding error:
-// the fixture signals are checked to have none).
+// peak (1e-11 for the angle modes). The DC bins of the angle fixtures are at rounding-noise level
+// (constant detrending): their angles (0 or pi) agree with SciPy's here, but in general an angle
+// there is that of noise (see operators/README.md).
 import { describe, expect, it } from 'vitest';
 import * as signal from '@ringflow/operators/signal';
 import { expectComplex, expectReal, input, signalFixture, type ComplexJson, type InputJson, type Real } from '../helpers/signal-fixtures.js';
