@@ -2,18 +2,10 @@
 // of the reference (a ratio of three estimates; measured below 1e-14).
 import { describe, expect, it } from 'vitest';
 import * as signal from '@ringflow/operators/signal';
-import { expectReal, input, signalFixture, type ComplexJson, type InputJson, type Real } from '../helpers/signal-fixtures.js';
+import { expectReal, input } from '../helpers/signal-fixtures.js';
+import { csdFixture } from '../helpers/signal-cases.js';
 
-interface Case {
-  name: string;
-  x: string;
-  y: string;
-  options: signal.CsdOptions;
-  f: number[];
-  Pxy: ComplexJson;
-}
-
-const fixture = signalFixture<{ signals: Record<string, InputJson>; csd: Case[]; coherence: (Omit<Case, 'Pxy'> & { Cxy: Real })[] }>('csd.json');
+const fixture = csdFixture();
 
 describe('coherence', () => {
   for (const c of fixture.coherence) {

@@ -1,18 +1,10 @@
 // Tolerances: f and Pxy within 1e-12 of scipy.signal.csd, relative to the peak of the reference.
 import { describe, expect, it } from 'vitest';
 import * as signal from '@ringflow/operators/signal';
-import { channel, column, expectComplex, expectReal, input, signalFixture, type ComplexJson, type InputJson, type Real } from '../helpers/signal-fixtures.js';
+import { channel, column, expectComplex, expectReal, input } from '../helpers/signal-fixtures.js';
+import { csdFixture } from '../helpers/signal-cases.js';
 
-interface Case {
-  name: string;
-  x: string;
-  y: string;
-  options: signal.CsdOptions;
-  f: number[];
-  Pxy: ComplexJson;
-}
-
-const fixture = signalFixture<{ signals: Record<string, InputJson>; csd: Case[]; coherence: (Omit<Case, 'Pxy'> & { Cxy: Real })[] }>('csd.json');
+const fixture = csdFixture();
 
 describe('csd', () => {
   for (const c of fixture.csd) {

@@ -2,21 +2,14 @@
 // (measured: below 1e-13; the FFT and Horner paths round differently, both far below it).
 import { describe, expect, it } from 'vitest';
 import * as signal from '@ringflow/operators/signal';
-import { expectComplex, expectReal, signalFixture, type ComplexJson } from '../helpers/signal-fixtures.js';
+import { expectComplex, expectReal, signalFixture } from '../helpers/signal-fixtures.js';
+import type { ResponseCase } from '../helpers/signal-cases.js';
 
-interface Case {
-  b: number[];
-  a: number[];
-  worN: number | number[] | null;
-  options: signal.FreqzOptions;
-  w: number[];
-  h: ComplexJson;
-}
 
-const freqzCases = [...signalFixture<{ cases: Case[] }>('freqz.json').cases, ...signalFixture<{ cases: Case[] }>('freqz-fir.json').cases];
+const freqzResponseCases = [...signalFixture<{ cases: ResponseCase[] }>('freqz.json').cases, ...signalFixture<{ cases: ResponseCase[] }>('freqz-fir.json').cases];
 
 describe('freqz', () => {
-  for (const c of freqzCases) {
+  for (const c of freqzResponseCases) {
     it(`matches scipy.signal.freqz when given ${c.b.length} taps / ${c.a.length}, worN ${JSON.stringify(c.worN)?.slice(0, 40)}, ${JSON.stringify(c.options)}`, () => {
       const { w, h } = signal.freqz(c.b, c.a, c.worN ?? undefined, c.options);
       expectReal(w, c.w, 1e-12, 'w');

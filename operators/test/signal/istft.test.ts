@@ -2,23 +2,10 @@
 // relative to the reference's peak.
 import { describe, expect, it } from 'vitest';
 import * as signal from '@ringflow/operators/signal';
-import { expectComplex, expectReal, input, signalFixture, type ComplexJson, type InputJson, type Real } from '../helpers/signal-fixtures.js';
+import { expectComplex, expectReal, input, signalFixture, type ComplexJson, type Real } from '../helpers/signal-fixtures.js';
+import { stftCases } from '../helpers/signal-cases.js';
 
-interface Case {
-  name: string;
-  x: string;
-  options: signal.StftOptions;
-  f: number[];
-  t: number[];
-  Zxx: ComplexJson;
-  istftOptions?: signal.IstftOptions;
-  istft?: { t: number[]; x: Real | ComplexJson };
-}
-
-const cases = ['stft-1.json', 'stft-2.json', 'stft-3.json', 'stft-4.json'].flatMap((file) => {
-  const f = signalFixture<{ signals: Record<string, InputJson>; cases: Case[] }>(file);
-  return f.cases.map((c) => ({ ...c, input: f.signals[c.x]! }));
-});
+const cases = stftCases();
 
 describe('istft', () => {
   for (const c of cases.filter((k) => k.istft !== undefined)) {

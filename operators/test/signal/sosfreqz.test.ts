@@ -1,19 +1,12 @@
 // Tolerances: within 1e-12 of scipy.signal.sosfreqz, relative to the peak of the reference (measured: below 1e-13).
 import { describe, expect, it } from 'vitest';
 import * as signal from '@ringflow/operators/signal';
-import { expectComplex, expectReal, signalFixture, type ComplexJson } from '../helpers/signal-fixtures.js';
+import { expectComplex, expectReal, signalFixture } from '../helpers/signal-fixtures.js';
+import type { ResponseCase } from '../helpers/signal-cases.js';
 
-interface Case {
-  b: number[];
-  a: number[];
-  worN: number | number[] | null;
-  options: signal.FreqzOptions;
-  w: number[];
-  h: ComplexJson;
-}
 
 describe('sosfreqz', () => {
-  const cases = signalFixture<{ cases: (Omit<Case, 'b' | 'a'> & { sos: number[][] })[] }>('sosfreqz.json').cases;
+  const cases = signalFixture<{ cases: (Omit<ResponseCase, 'b' | 'a'> & { sos: number[][] })[] }>('sosfreqz.json').cases;
   for (const c of cases) {
     it(`matches scipy.signal.sosfreqz when given ${c.sos.length} sections, worN ${JSON.stringify(c.worN)}`, () => {
       const { w, h } = signal.sosfreqz(c.sos, c.worN ?? undefined, c.options);

@@ -3,23 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import * as signal from '@ringflow/operators/signal';
 import { createStftState, processStft } from '@ringflow/operators';
-import { expectComplex, expectReal, input, signalFixture, type ComplexJson, type InputJson, type Real } from '../helpers/signal-fixtures.js';
+import { expectComplex, expectReal, input } from '../helpers/signal-fixtures.js';
+import { stftCases } from '../helpers/signal-cases.js';
 
-interface Case {
-  name: string;
-  x: string;
-  options: signal.StftOptions;
-  f: number[];
-  t: number[];
-  Zxx: ComplexJson;
-  istftOptions?: signal.IstftOptions;
-  istft?: { t: number[]; x: Real | ComplexJson };
-}
-
-const cases = ['stft-1.json', 'stft-2.json', 'stft-3.json', 'stft-4.json'].flatMap((file) => {
-  const f = signalFixture<{ signals: Record<string, InputJson>; cases: Case[] }>(file);
-  return f.cases.map((c) => ({ ...c, input: f.signals[c.x]! }));
-});
+const cases = stftCases();
 
 describe('stft', () => {
   for (const c of cases) {
