@@ -15,7 +15,7 @@ const SECTIONS: [title: string, intro: string, names: string[]][] = [
   ['Sources', 'Cold Observables of chunks.', ['oscillator', 'chirp', 'noise', 'fromSamples']],
   ['Levels and mixing', '', ['gain', 'mix', 'rms', 'peak']],
   ['Filters', 'State is kept across chunks; parameters may be live (an Observable).', ['fir', 'sosfilt', 'biquad', 'resample', 'decimate']],
-  ['Spectra', "numpy's `rfft` layout: interleaved complex `[re0, im0, re1, im1, ...]`, n/2+1 bins, unnormalised.", ['fft', 'ifft', 'stft', 'istft', 'magnitude', 'toDecibels']],
+  ['Spectra', "numpy's `rfft` layout: interleaved complex `[re0, im0, re1, im1, ...]`, n/2+1 bins, unnormalised.", ['fft', 'ifft', 'stft', 'istft', 'magnitude', 'toDecibels', 'welch']],
   ['Design helpers', 'Plain functions (also in `@ringflow/operators/kernels`).', ['butter', 'cheby1', 'firwin', 'biquadCoefficients', 'zpk2sos', 'getWindow', 'hann', 'hamming', 'blackman', 'blackmanharris', 'nuttall', 'flattop', 'bartlett', 'triang', 'cosine', 'kaiser', 'boxcar', 'generalCosine']],
 ];
 

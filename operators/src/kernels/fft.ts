@@ -584,6 +584,8 @@ export function rfft<T extends FloatArray>(plan: FftPlan, input: FloatArray, out
     const z = runEngine(p.engine, buf, 1);
     const len = 2 * p.bins;
     for (let i = 0; i < len; i++) output[i] = z[i]!;
+    // The DC bin of a real signal is real: no rounding noise in its imaginary part (as numpy).
+    output[1] = 0;
     return output;
   }
   // The real signal read as m = n/2 interleaved complex points z[j] = x[2j] + i x[2j+1].

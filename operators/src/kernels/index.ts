@@ -37,3 +37,7 @@ export { createStftState, processStft } from './stft.js';
 export type { StftScaling, StftOptions, StftState } from './stft.js';
 export { processToDecibels } from './to-decibels.js';
 export type { ToDecibelsOptions } from './to-decibels.js';
+export { addWelchSegment, createWelchState, resetWelch, welchEstimate } from './welch.js';
+export type { WelchAverage, WelchKernelOptions, WelchState } from './welch.js';
+export type { DetrendType } from './detrend.js';
+export type { SpectralScaling } from './spectral-segments.js';
