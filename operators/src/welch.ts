@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
-import { isMultichannel, type FloatArray, type MultichannelChunk } from '@ringflow/core';
-import { describeValue, isFloatArray } from './internal/chunks.js';
+import type { FloatArray, MultichannelChunk } from '@ringflow/core';
+import { describeValue } from './internal/chunks.js';
+import { FloatChunks } from './internal/float-chunks.js';
 import { Framer } from './internal/framer.js';
 import { inContext } from './internal/in-context.js';
 import { operate } from './internal/operate.js';
@@ -141,7 +142,7 @@ export function welch<C extends FloatArray | MultichannelChunk<FloatArray>>(
     let frames = 0;
     let segments = 0;
     let emitted = -1;
-    let scratch = new Float64Array(0);
+    const chunks = new FloatChunks(fn, { reuse: false, nan: 'propagate' }, { multichannel: true });
     const { nperseg, step, emitEvery } = base;
 
     const shapePsd = (rows: Float64Array[], bins: number): PsdOf<C> => {
@@ -182,53 +183,8 @@ export function welch<C extends FloatArray | MultichannelChunk<FloatArray>>(
 
     return {
       next(chunk) {
-        // Until FloatChunks reads multichannel chunks, the chunk's shape is checked here.
-        let data: FloatArray;
-        let count: number;
-        let isMulti: boolean;
-        if (isFloatArray(chunk)) {
-          data = chunk;
-          count = 1;
-          isMulti = false;
-        } else if (isMultichannel(chunk) && isFloatArray(chunk.data)) {
-          const [f, ch] = chunk.shape;
-          const [s0, s1] = chunk.stride;
-          if (!Number.isSafeInteger(f) || f < 0 || !Number.isSafeInteger(ch) || ch < 1) {
-            throw new RangeError(`${fn}: a multichannel chunk needs shape [frames, channels] of non-negative integers, got [${chunk.shape.join(', ')}]`);
-          }
-          const offset = chunk.offset ?? 0;
-          const last = offset + (f > 0 ? (f - 1) * s0 + (ch - 1) * s1 : 0);
-          if (f > 0 && (offset < 0 || last >= chunk.data.length || offset + (f - 1) * Math.min(s0, 0) + (ch - 1) * Math.min(s1, 0) < 0)) {
-            throw new RangeError(`${fn}: a [${f}, ${ch}] chunk with stride [${s0}, ${s1}] and offset ${offset} reaches outside its ${chunk.data.length} samples`);
-          }
-          if (s0 === ch && s1 === 1) {
-            data = chunk.data.subarray(offset, offset + f * ch);
-          } else {
-            if (scratch.length < f * ch) scratch = new Float64Array(f * ch);
-            for (let i = 0; i < f; i++) for (let c = 0; c < ch; c++) scratch[i * ch + c] = chunk.data[offset + i * s0 + c * s1]!;
-            data = scratch.subarray(0, f * ch);
-          }
-          count = ch;
-          isMulti = true;
-        } else {
-          throw new TypeError(`${fn}: chunks must be Float32Array/Float64Array or [frames, channels] views over them, got ${describeValue(chunk)}`);
-        }
-        const source = isMulti ? (chunk as MultichannelChunk<FloatArray>).data : data;
-        if (Type === undefined) {
-          start(source, count, isMulti);
-        } else {
-          if (!(source instanceof Type)) {
-            throw new TypeError(`${fn}: every chunk must hold a ${Type.name} like the first one, got ${describeValue(source)}`);
-          }
-          if (isMulti !== multichannel) {
-            throw new RangeError(
-              multichannel
-                ? `${fn}: a 1-D chunk in a stream that started with ${channels}-channel chunks`
-                : `${fn}: a multichannel chunk in a stream that started with 1-D chunks`,
-            );
-          }
-          if (count !== channels) throw new RangeError(`${fn}: a ${count}-channel chunk in a ${channels}-channel stream`);
-        }
+        const data = chunks.accept(chunk);
+        if (Type === undefined) start(data, chunks.channels, chunks.isMultichannel);
         frames += data.length / channels;
         framer!.push(data as Float64Array, onFrame);
       },

@@ -133,7 +133,7 @@ describe('welch (operator)', () => {
 
   it('errors the stream for a chunk of another class, another channel count, or 1-D after multichannel', async () => {
     const op = welch({ nperseg: 4 }) as unknown as OperatorFunction<unknown, WelchEstimate<unknown>>;
-    await expect(lastValueFrom(badChunks(new Float64Array(8), new Float32Array(8)).pipe(op))).rejects.toThrow(/^welch: every chunk must hold a Float64Array/);
+    await expect(lastValueFrom(badChunks(new Float64Array(8), new Float32Array(8)).pipe(op))).rejects.toThrow(/^welch: every chunk must be a Float64Array/);
     await expect(lastValueFrom(badChunks([1, 2, 3]).pipe(op))).rejects.toThrow(TypeError);
     await expect(lastValueFrom(from([asMultichannel(new Float64Array(8), 2), asMultichannel(new Float64Array(9), 3)]).pipe(op))).rejects.toThrow(
       /^welch: a 3-channel chunk in a 2-channel stream/,
