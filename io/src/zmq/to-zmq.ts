@@ -1,4 +1,4 @@
-import { catchError, concat, concatMap, defer, filter, finalize, from, ignoreElements, map, mergeMap, throwError, type Observable, type OperatorFunction } from 'rxjs';
+import { Observable, concatMap, filter, map, type OperatorFunction } from 'rxjs';
 import { asMultichannel, type ArrayOf, type Chunk, type FormatName, type TypedArray } from '@ringflow/core';
 import { describeValue, sendable } from './internal/stream-spec.js';
 import { openSender, senderSpec, type SenderConfig, type ZmqSender, type ZmqSenderOptions, type ZmqSenderStats } from './zmq-sender.js';
@@ -106,22 +106,46 @@ export function toZmq<F extends FormatName = 'f'>(endpoint: string, options?: To
   const sessions = new Set<SendSession>();
 
   const operator = (source: Observable<Chunk<ArrayOf<F>>>): Observable<Chunk<ArrayOf<F>>> =>
-    defer(() => {
+    new Observable<Chunk<ArrayOf<F>>>((subscriber) => {
       const session = new SendSession(config, stats, maxQueuedBytes, overflow);
       sessions.add(session);
-      // RxJS's own operators link each stage before subscribing upstream, so an error here stops a
-      // synchronous source at once.
-      return source.pipe(
-        map((chunk) => session.accept(chunk)),
-        filter((sent): sent is Promise<Chunk<ArrayOf<F>>> => sent !== undefined),
-        concatMap((sent) => sent),
-        (sent) => concat(sent, defer(() => session.end()).pipe(ignoreElements())),
-        catchError((error: unknown) => from(session.abort(error)).pipe(mergeMap(() => throwError(() => error)))),
-        finalize(() => {
-          sessions.delete(session);
+      let ended = false;
+      const fail = (error: unknown): void => {
+        if (ended) return;
+        ended = true;
+        sessions.delete(session);
+        void session.abort(error).finally(() => subscriber.error(error));
+      };
+      // The chain is subscribed with a plain observer: RxJS links map -> filter -> concatMap to it
+      // before the source starts, so an error thrown by accept() stops a synchronous source at once.
+      // Nothing is emitted downstream synchronously (only once ZeroMQ took a chunk), so downstream
+      // unsubscription never has to reach a source that is still inside subscribe().
+      const inner = source
+        .pipe(
+          map((chunk) => session.accept(chunk)),
+          filter((sent): sent is Promise<Chunk<ArrayOf<F>>> => sent !== undefined),
+          concatMap((sent) => sent),
+        )
+        .subscribe({
+          next: (chunk) => subscriber.next(chunk),
+          error: fail,
+          complete: () => {
+            session.end().then(() => {
+              if (ended) return;
+              ended = true;
+              sessions.delete(session);
+              subscriber.complete();
+            }, fail);
+          },
+        });
+      return () => {
+        inner.unsubscribe();
+        sessions.delete(session);
+        if (!ended) {
+          ended = true;
           session.close();
-        }),
-      );
+        }
+      };
     });
 
   const addTag = (tag: ZmqTag): void => {
@@ -204,7 +228,7 @@ class SendSession {
       }
       throw new RangeError(`toZmq: ${queued} bytes wait for ZeroMQ and a chunk of ${c.byteLength} more would exceed maxQueuedBytes (${this.maxQueuedBytes}): the receiver is slower than the source, or absent (raise maxQueuedBytes, pace the source, or await ZmqSender.send in a loop)`);
     }
-    return new Promise<T>((resolve, reject) => {
+    const sent = new Promise<T>((resolve, reject) => {
       const done = (): void => resolve(chunk);
       const sender = this.sender;
       if (sender !== undefined) {
@@ -218,6 +242,9 @@ class SendSession {
       this.earlyFrames += c.frames;
       this.stats.queuedBytes += c.byteLength;
     });
+    // Queued promises of a stream that ended are dropped unobserved: their rejection is expected.
+    sent.catch(() => undefined);
+    return sent;
   }
 
   addTag(tag: ZmqTag): void {

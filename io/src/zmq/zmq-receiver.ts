@@ -1,5 +1,6 @@
 import type { ArrayOf, Chunk, FormatName, TypedArray } from '@ringflow/core';
 import { loadZeromq } from './internal/load-zeromq.js';
+import { PeerCount } from './internal/peer-count.js';
 import { decodeRingflowHeader, KIND_ABORT, KIND_END, RINGFLOW_VERSION } from './internal/ringflow-header.js';
 import { checkEndpoint, chunkOf, describeValue, milliseconds, optionsObject, positiveInteger, samplesOf, streamSpec, type StreamSpec } from './internal/stream-spec.js';
 import { decodeGnuRadioHeader, MalformedMessageError, type WireTag } from './internal/tag-codec.js';
@@ -61,6 +62,7 @@ export interface ZmqReceiverStats {
 /** @internal What the receiver needs of a zeromq.js PULL/SUB socket. */
 export interface ReceiveSocket {
   receiveTimeout: number;
+  readonly events: { on(type: 'handshake' | 'disconnect', listener: () => void): unknown };
   readonly closed: boolean;
   receive(): Promise<Buffer[]>;
   close(): void;
@@ -122,6 +124,7 @@ export class ZmqReceiver<F extends FormatName = 'f'> {
   private ended = false;
   private closedByUser = false;
   private failure: unknown = undefined;
+  private readonly peerCount: PeerCount;
 
   /** @internal Use {@link openZmqReceiver}. */
   constructor(socket: ReceiveSocket, config: ReceiverConfig, endpoint: string) {
@@ -129,6 +132,12 @@ export class ZmqReceiver<F extends FormatName = 'f'> {
     this.socket = socket;
     this.config = config;
     this.endpoint = endpoint;
+    this.peerCount = new PeerCount(socket);
+  }
+
+  /** Peers connected now (ZeroMQ handshakes minus disconnects). */
+  get peers(): number {
+    return this.peerCount.count;
   }
 
   /** Whether the socket is closed (by {@link ZmqReceiver.close} or at the end of the stream). */

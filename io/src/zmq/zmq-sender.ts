@@ -1,5 +1,6 @@
 import type { ArrayOf, Chunk, FormatName } from '@ringflow/core';
 import { loadZeromq } from './internal/load-zeromq.js';
+import { PeerCount } from './internal/peer-count.js';
 import { encodeRingflowHeader, KIND_ABORT, KIND_DATA, KIND_END } from './internal/ringflow-header.js';
 import { checkEndpoint, describeValue, milliseconds, optionsObject, sendable, streamSpec, type StreamSpec } from './internal/stream-spec.js';
 import { encodeGnuRadioHeader, encodeTag } from './internal/tag-codec.js';
@@ -52,6 +53,7 @@ interface Pending {
 /** @internal What the sender needs of a zeromq.js PUSH/PUB socket. */
 export interface SendSocket {
   readonly writable: boolean;
+  readonly events: { on(type: 'handshake' | 'disconnect', listener: () => void): unknown };
   linger: number;
   send(parts: Buffer[]): Promise<void>;
   close(): void;
@@ -102,6 +104,7 @@ export class ZmqSender<F extends FormatName = 'f'> {
   private readonly sampleRate: number;
   private readonly linger: number;
   private readonly copy: boolean;
+  private readonly peerCount: PeerCount;
 
   /** @internal Use {@link openZmqSender}. */
   constructor(init: SenderInit) {
@@ -112,12 +115,22 @@ export class ZmqSender<F extends FormatName = 'f'> {
     this.sampleRate = init.sampleRate;
     this.linger = init.linger;
     this.copy = init.copy;
+    this.peerCount = new PeerCount(init.socket);
     this.topicFrame = init.spec.topic === undefined ? undefined : Buffer.from(init.spec.topic, 'utf8');
   }
 
   /** Whether {@link ZmqSender.end} or {@link ZmqSender.close} was called. */
   get closed(): boolean {
     return this.state !== 'open';
+  }
+
+  /**
+   * Peers connected now (ZeroMQ handshakes minus disconnects). A PUSH with none waits; a message
+   * ZeroMQ handed to a peer that then went away is lost with it (PUSH/PULL has no
+   * acknowledgements): a `'ringflow'` receiver that reconnects counts such a loss as a gap.
+   */
+  get peers(): number {
+    return this.peerCount.count;
   }
 
   /** Frames encoded so far: the offset the next chunk's first frame gets (tags need an offset >= this). */
