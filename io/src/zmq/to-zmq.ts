@@ -1,6 +1,7 @@
 import { Observable, concatMap, filter, map, type OperatorFunction } from 'rxjs';
 import { asMultichannel, type ArrayOf, type Chunk, type FormatName, type TypedArray } from '@ringflow/core';
 import { describeValue, sendable } from './internal/stream-spec.js';
+import { checkTag } from './internal/tag-codec.js';
 import { openSender, senderSpec, type SenderConfig, type ZmqSender, type ZmqSenderOptions, type ZmqSenderStats } from './zmq-sender.js';
 import type { ZmqTag } from './types.js';
 
@@ -36,8 +37,9 @@ export interface ToZmqOperator<T> extends OperatorFunction<T, T> {
   readonly stats: Readonly<ToZmqStats>;
   /**
    * Attaches a tag to the frame at `tag.offset` (frames counted from the first frame of the
-   * subscription), sent with the message that holds that frame. Add it before that chunk arrives;
-   * an offset already sent is a `RangeError`; with no active subscription, an `Error`.
+   * subscription), sent with the message that holds that frame. Add it before that chunk arrives
+   * (from a `tap` upstream, say); an offset already sent is a `RangeError`. Tags added while no
+   * subscription is active go to the next one (so a synchronous source can be tagged beforehand).
    */
   addTag(tag: ZmqTag): void;
 }
@@ -108,6 +110,9 @@ export function toZmq<F extends FormatName = 'f'>(endpoint: string, options?: To
   const operator = (source: Observable<Chunk<ArrayOf<F>>>): Observable<Chunk<ArrayOf<F>>> =>
     new Observable<Chunk<ArrayOf<F>>>((subscriber) => {
       const session = new SendSession(config, stats, maxQueuedBytes, overflow);
+      const tags = upcoming;
+      upcoming = [];
+      for (const tag of tags) session.addTag(tag);
       sessions.add(session);
       let ended = false;
       const fail = (error: unknown): void => {
@@ -148,8 +153,14 @@ export function toZmq<F extends FormatName = 'f'>(endpoint: string, options?: To
       };
     });
 
+  /** Tags added while no subscription was active: the next subscription sends them. */
+  let upcoming: ZmqTag[] = [];
   const addTag = (tag: ZmqTag): void => {
-    if (sessions.size === 0) throw new Error(`${what}.addTag: no subscription is active: subscribe first, then tag frames before they are sent`);
+    if (sessions.size === 0) {
+      checkTag(what, spec.tags, tag, 0);
+      upcoming.push(tag);
+      return;
+    }
     for (const session of sessions) session.addTag(tag);
   };
   Object.defineProperty(operator, 'stats', { value: stats, enumerable: true });
@@ -249,13 +260,7 @@ class SendSession {
 
   addTag(tag: ZmqTag): void {
     if (this.sender !== undefined) return this.sender.addTag(tag);
-    const what = 'toZmq.addTag';
-    if (!this.config.spec.tags) throw new TypeError(`${what}: the 'gnuradio' wire carries tags only with { tags: true }`);
-    if (typeof tag !== 'object' || tag === null || typeof tag.offset !== 'number' || !Number.isSafeInteger(tag.offset) || tag.offset < 0) {
-      throw new TypeError(`${what}: expected a tag { offset (an integer >= 0), key, value }, got ${describeValue(tag)}`);
-    }
-    if (typeof tag.key !== 'string') throw new TypeError(`${what}: tag key must be a string (a PMT symbol), got ${describeValue(tag.key)}`);
-    if (tag.offset < this.earlyFrames) throw new RangeError(`${what}: frame ${tag.offset} was already sent (${this.earlyFrames} frames so far): add tags before the chunk that holds their frame`);
+    checkTag('toZmq.addTag', this.config.spec.tags, tag, this.earlyFrames);
     this.earlyTags.push(tag);
   }
 

@@ -3,7 +3,7 @@ import { loadZeromq } from './internal/load-zeromq.js';
 import { PeerCount } from './internal/peer-count.js';
 import { encodeRingflowHeader, KIND_ABORT, KIND_DATA, KIND_END } from './internal/ringflow-header.js';
 import { checkEndpoint, describeValue, milliseconds, optionsObject, sendable, streamSpec, type StreamSpec } from './internal/stream-spec.js';
-import { encodeGnuRadioHeader, encodeTag } from './internal/tag-codec.js';
+import { checkTag, encodeGnuRadioHeader, encodeTag } from './internal/tag-codec.js';
 import type { ZmqStreamOptions, ZmqTag } from './types.js';
 
 /** Options of {@link openZmqSender} (and of {@link toZmq}, which adds its queue's bounds). */
@@ -150,17 +150,8 @@ export class ZmqSender<F extends FormatName = 'f'> {
    */
   addTag(tag: ZmqTag): void {
     const what = `${this.spec.what}.addTag`;
-    if (!this.spec.tags) throw new TypeError(`${what}: the 'gnuradio' wire carries tags only with { tags: true }`);
-    if (typeof tag !== 'object' || tag === null) throw new TypeError(`${what}: expected a tag { offset, key, value }, got ${describeValue(tag)}`);
-    if (typeof tag.offset !== 'number' || !Number.isSafeInteger(tag.offset) || tag.offset < 0) {
-      throw new TypeError(`${what}: tag offset must be a frame index (an integer >= 0), got ${describeValue(tag.offset)}`);
-    }
-    if (typeof tag.key !== 'string') throw new TypeError(`${what}: tag key must be a string (a PMT symbol), got ${describeValue(tag.key)}`);
     if (this.state !== 'open') throw new Error(`${what}: the sender is closed`);
-    if (tag.offset < this.framesEncoded) {
-      throw new RangeError(`${what}: frame ${tag.offset} was already sent (${this.framesEncoded} frames so far): add tags before the chunk that holds their frame`);
-    }
-    encodeTag(tag, what); // fail now, not when the chunk comes
+    checkTag(what, this.spec.tags, tag, this.framesEncoded);
     let i = this.pendingTags.length;
     while (i > 0 && this.pendingTags[i - 1]!.offset > tag.offset) i--;
     this.pendingTags.splice(i, 0, tag);

@@ -233,7 +233,8 @@ describe('toZmq -> fromZmq (ringflow wire)', () => {
     expect(() => toZmq('tcp://*:1', { pattern: 'req-rep' as 'pub-sub' })).toThrow(TypeError);
     expect(() => toZmq('tcp://*:1', { topic: 'x' })).toThrow(/topic applies to pattern 'pub-sub' only/);
     expect(() => toZmq('tcp://*:1', { maxQueuedBytes: 0 })).toThrow(RangeError);
-    expect(() => toZmq('tcp://*:1', { wire: 'gnuradio' }).addTag({ offset: 0, key: 'a', value: 1 })).toThrow(/no subscription is active/);
+    expect(() => toZmq('tcp://*:1', { wire: 'gnuradio' }).addTag({ offset: 0, key: 'a', value: 1 })).toThrow(/toZmq: the 'gnuradio' wire carries tags only with \{ tags: true \}/);
+    expect(() => toZmq('tcp://*:1').addTag({ offset: 0, key: 'a', value: Symbol('x') as unknown as number })).toThrow(/toZmq: tag cannot serialise a symbol/);
   });
 
   it('stops a synchronous endless source at once when it errors', async () => {

@@ -14,6 +14,22 @@ export interface WireTag {
   readonly srcid: PmtValue;
 }
 
+/**
+ * Checks a tag given to `addTag` (TypeError/RangeError naming the call): an object with an integer
+ * offset >= `sent` (the frames already sent), a string key and a serialisable value and srcid.
+ */
+export function checkTag(what: string, carriesTags: boolean, tag: unknown, sent: number): asserts tag is ZmqTag {
+  if (!carriesTags) throw new TypeError(`${what}: the 'gnuradio' wire carries tags only with { tags: true }`);
+  if (typeof tag !== 'object' || tag === null) throw new TypeError(`${what}: expected a tag { offset, key, value }, got ${tag === null ? 'null' : typeof tag}`);
+  const { offset, key } = tag as Partial<ZmqTag>;
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) {
+    throw new TypeError(`${what}: tag offset must be a frame index (an integer >= 0), got ${typeof offset === 'number' ? offset : typeof offset}`);
+  }
+  if (typeof key !== 'string') throw new TypeError(`${what}: tag key must be a string (a PMT symbol), got ${key === null ? 'null' : typeof key}`);
+  if (offset < sent) throw new RangeError(`${what}: frame ${offset} was already sent (${sent} frames so far): add tags before the chunk that holds their frame`);
+  encodeTag(tag as ZmqTag, what); // a value that cannot be serialised fails now, not when its chunk comes
+}
+
 const SRCID_DEFAULT = new Uint8Array([0x01]); // PMT_F
 
 /** The bytes of one serialised tag list entry: u64 offset (host order, as GNU Radio), key, value, srcid. */
