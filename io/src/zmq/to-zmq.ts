@@ -96,15 +96,11 @@ export interface ToZmqOperator<T> extends OperatorFunction<T, T> {
 export function toZmq<F extends FormatName = 'f'>(endpoint: string, options?: ToZmqOptions<F>): ToZmqOperator<Chunk<ArrayOf<F>>> {
   const what = 'toZmq';
   const opts = (options ?? {}) as ToZmqOptions<FormatName>;
-  const config = senderSpec(what, endpoint, opts);
-  const { spec } = config;
-  const maxQueuedBytes = opts.maxQueuedBytes ?? 64 * 1024 * 1024;
-  if (typeof maxQueuedBytes !== 'number' || !Number.isSafeInteger(maxQueuedBytes) || maxQueuedBytes < 1) {
-    throw new RangeError(`${what}: maxQueuedBytes must be a positive integer, got ${describeValue(maxQueuedBytes)}`);
-  }
+  const config = senderSpec(what, endpoint, opts, 64 * 2 ** 20);
+  const { spec, maxQueuedBytes } = config;
   const overflow = opts.overflow ?? 'error';
   if (overflow !== 'error' && overflow !== 'drop-newest') throw new TypeError(`${what}: overflow must be 'error' or 'drop-newest', got ${describeValue(overflow)}`);
-  const stats: ToZmqStats = { messages: 0, frames: 0, bytes: 0, tags: 0, waits: 0, queuedBytes: 0, dropped: 0, overruns: 0 };
+  const stats: ToZmqStats = { messages: 0, chunks: 0, frames: 0, bytes: 0, tags: 0, waits: 0, queuedBytes: 0, dropped: 0, overruns: 0 };
   const sessions = new Set<SendSession>();
 
   const operator = (source: Observable<Chunk<ArrayOf<F>>>): Observable<Chunk<ArrayOf<F>>> =>

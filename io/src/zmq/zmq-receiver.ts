@@ -37,6 +37,8 @@ export interface ZmqReceiverOptions<F extends FormatName = 'f'> extends ZmqStrea
 export interface ZmqReceiverStats {
   /** Data messages received. */
   messages: number;
+  /** Chunks in them (the sender's chunks on the `'ringflow'` wire; one per message on the `'gnuradio'` wire). */
+  chunks: number;
   /** Frames received. */
   frames: number;
   /** Sample bytes received (headers not counted). */
@@ -340,11 +342,11 @@ export class ZmqReceiver<F extends FormatName = 'f'> {
       known.nextSequence = header.sequence + 1;
       known.nextFrame = header.firstFrame + header.frames;
     }
-    this.accept(samples, 0, samples.length, header.frames, header.firstFrame, header.tags);
+    this.accept(samples, 0, samples.length, header.frames, header.firstFrame, header.tags, header.chunkFrames);
   }
 
   /** Takes in one message's samples: tags re-based to local offsets, chunks made ready. */
-  private accept(message: Uint8Array, start: number, byteLength: number, frames: number, senderFirst: number, tags: readonly WireTag[]): void {
+  private accept(message: Uint8Array, start: number, byteLength: number, frames: number, senderFirst: number, tags: readonly WireTag[], chunkFrames?: readonly number[]): void {
     const { spec, chunkSize } = this.config;
     const local = this.framesIn;
     this.stats.messages++;
@@ -360,11 +362,21 @@ export class ZmqReceiver<F extends FormatName = 'f'> {
     this.framesIn += frames;
     if (frames === 0) return;
     const samples = samplesOf(spec, message, start, byteLength);
+    const ch = spec.channels;
+    this.stats.chunks += chunkFrames?.length ?? 1;
     if (chunkSize === undefined) {
-      this.ready.push({ chunk: chunkOf(spec, samples), start: local, frames });
+      if (chunkFrames === undefined || chunkFrames.length === 1) {
+        this.ready.push({ chunk: chunkOf(spec, samples), start: local, frames });
+        return;
+      }
+      // The sender joined several chunks into this message: hand them out as they were sent.
+      let at = 0;
+      for (const n of chunkFrames) {
+        this.ready.push({ chunk: chunkOf(spec, samples.subarray(at * ch, (at + n) * ch) as TypedArray), start: local + at, frames: n });
+        at += n;
+      }
       return;
     }
-    const ch = spec.channels;
     let pos = 0;
     if (this.acc !== undefined) {
       const take = Math.min(chunkSize - this.accFrames, frames);
@@ -391,7 +403,7 @@ export class ZmqReceiver<F extends FormatName = 'f'> {
 
 /** @internal Fresh receiver counters. */
 export function newReceiverStats(): ZmqReceiverStats {
-  return { messages: 0, frames: 0, bytes: 0, tags: 0, malformed: 0, lastMalformed: undefined, gaps: 0, lostMessages: 0, lostFrames: 0, outOfOrder: 0, sampleRate: undefined };
+  return { messages: 0, chunks: 0, frames: 0, bytes: 0, tags: 0, malformed: 0, lastMalformed: undefined, gaps: 0, lostMessages: 0, lostFrames: 0, outOfOrder: 0, sampleRate: undefined };
 }
 
 /** @internal Validates a receiver's endpoint and options, synchronously. */

@@ -1,12 +1,13 @@
 import type { ArrayOf, Chunk, FormatName } from '@ringflow/core';
 import { loadZeromq } from './internal/load-zeromq.js';
+import { MessageMemory } from './internal/message-memory.js';
 import { PeerCount } from './internal/peer-count.js';
 import { encodeRingflowHeader, KIND_ABORT, KIND_DATA, KIND_END } from './internal/ringflow-header.js';
-import { checkEndpoint, describeValue, milliseconds, optionsObject, sendable, streamSpec, type StreamSpec } from './internal/stream-spec.js';
+import { checkEndpoint, describeValue, milliseconds, nonNegativeInteger, optionsObject, positiveInteger, sendable, streamSpec, type StreamSpec } from './internal/stream-spec.js';
 import { checkTag, encodeGnuRadioHeader, encodeTag } from './internal/tag-codec.js';
 import type { ZmqStreamOptions, ZmqTag } from './types.js';
 
-/** Options of {@link openZmqSender} (and of {@link toZmq}, which adds its queue's bounds). */
+/** Options of {@link openZmqSender} (and of {@link toZmq}, which adds its overflow policy). */
 export interface ZmqSenderOptions<F extends FormatName = 'f'> extends ZmqStreamOptions<F> {
   /** Sample rate in Hz, carried in the `'ringflow'` header (default: not given, 0 on the wire). */
   readonly sampleRate?: number;
@@ -17,17 +18,32 @@ export interface ZmqSenderOptions<F extends FormatName = 'f'> extends ZmqStreamO
    */
   readonly linger?: number;
   /**
-   * Copy every chunk into a buffer of its own (default `true`). With `false`, a contiguous,
-   * non-shared chunk is handed to ZeroMQ as it is (ZeroMQ sends messages over 128 bytes without
-   * copying): the caller gives up the chunk and must not write to its memory again.
+   * Largest ZeroMQ message, in sample bytes, that the sender builds by joining chunks that queue up
+   * while it waits or within one turn of the event loop (default 262 144; 0: one message per
+   * chunk). Chunk boundaries survive on the `'ringflow'` wire (its header lists them); GNU Radio
+   * does not see them anyway. A chunk larger than this goes as a message of its own.
+   */
+  readonly maxMessageBytes?: number;
+  /**
+   * Bound of what waits for ZeroMQ, in sample bytes (default 8 MiB for {@link openZmqSender},
+   * 64 MiB for {@link toZmq}): beyond it {@link ZmqSender.send} waits (toZmq applies `overflow`).
+   */
+  readonly maxQueuedBytes?: number;
+  /**
+   * Copy every chunk into a buffer ringflow owns (default `true`). With `false`, a contiguous,
+   * non-shared chunk is handed to ZeroMQ as it is, as a message of its own (ZeroMQ sends messages
+   * over 128 bytes without copying): the caller gives up the chunk and must not write to its
+   * memory again.
    */
   readonly copy?: boolean;
 }
 
 /** Counters of a {@link ZmqSender}, updated in place as messages are handed to ZeroMQ. */
 export interface ZmqSenderStats {
-  /** Data messages handed to ZeroMQ. */
+  /** Data messages handed to ZeroMQ (each holds one or more chunks). */
   messages: number;
+  /** Chunks handed to ZeroMQ. */
+  chunks: number;
   /** Frames (samples per channel) handed to ZeroMQ. */
   frames: number;
   /** Sample bytes handed to ZeroMQ (headers not counted). */
@@ -36,18 +52,30 @@ export interface ZmqSenderStats {
   tags: number;
   /** Messages that had to wait for ZeroMQ to take them (its queue was at the high-water mark, or no peer yet): backpressure. */
   waits: number;
-  /** Bytes encoded and waiting to be handed to ZeroMQ (live). */
+  /** Sample bytes copied and waiting to be handed to ZeroMQ (live). */
   queuedBytes: number;
 }
 
-interface Pending {
-  readonly parts: Buffer[];
-  readonly bytes: number;
-  readonly frames: number;
-  readonly tags: number;
-  readonly data: boolean;
-  readonly resolve?: () => void;
-  readonly reject?: (error: unknown) => void;
+/** One ZeroMQ message being built or waiting: chunks joined in one buffer ringflow owns. */
+interface Batch {
+  /** The samples: a buffer never written again once handed to ZeroMQ. */
+  buffer: Buffer;
+  /** Bytes of `buffer` in use. */
+  used: number;
+  /** Index of the message's first frame in the stream. */
+  readonly firstFrame: number;
+  frames: number;
+  readonly chunkFrames: number[];
+  /** Called once ZeroMQ took the message, per chunk. */
+  readonly sent: ((() => void) | undefined)[];
+  readonly failed: (((error: unknown) => void) | undefined)[];
+  /** Set when sealed: the message's parts. */
+  parts?: Buffer[];
+  tagCount: number;
+  /** Control messages (end, abort): no samples, not counted. */
+  readonly control: boolean;
+  /** A chunk handed over without copying (`copy: false`): sealed at once. */
+  readonly owned: boolean;
 }
 
 /** @internal What the sender needs of a zeromq.js PUSH/PUB socket. */
@@ -60,27 +88,25 @@ export interface SendSocket {
 }
 
 /** @internal What {@link openZmqSender} hands the constructor. */
-export interface SenderInit {
+export interface SenderInit extends SenderConfig {
   readonly socket: SendSocket;
-  readonly spec: StreamSpec;
-  readonly endpoint: string;
-  readonly sampleRate: number;
-  readonly linger: number;
-  readonly copy: boolean;
-  /** Counters to update (shared by the subscriptions of one `toZmq`); default: the sender's own. */
-  readonly stats?: ZmqSenderStats;
 }
 
 /**
- * The sending end of a ZeroMQ edge: encodes chunks for the wire and hands them to ZeroMQ in order,
- * one at a time, waiting when ZeroMQ's queue is full. Make one with {@link openZmqSender}.
+ * The sending end of a ZeroMQ edge: copies chunks into messages for the wire and hands them to
+ * ZeroMQ in order, one at a time, waiting when ZeroMQ's queue is full. Make one with
+ * {@link openZmqSender}.
  *
  * @remarks
- * `await sender.send(chunk)` is the way to send with end-to-end backpressure: it resolves once
- * ZeroMQ has taken the message, so a loop that awaits each send (reading a file, say) goes exactly
- * as fast as the receiver reads; {@link toZmq} wraps this for Observables. Every chunk becomes a
- * buffer of its own, encoded synchronously inside `send`, so the caller may reuse its array as
- * soon as `send` returns (unless `copy: false`). Main thread (or any one thread); not reentrant.
+ * `await sender.send(chunk)` in a loop is the way to send with end-to-end backpressure: `send`
+ * copies the chunk at once (the caller may reuse its array as soon as `send` returns, unless
+ * `copy: false`) and resolves while less than `maxQueuedBytes` wait for ZeroMQ; beyond that it
+ * waits, so a loop reading a file goes as fast as the receiver reads. Chunks that queue up within
+ * one turn of the event loop, or while ZeroMQ is busy, are joined into one message of up to
+ * `maxMessageBytes` (ZeroMQ costs per message, not per byte); the `'ringflow'` header keeps their
+ * boundaries. Every message is a buffer of its own, never written again once handed over (ZeroMQ
+ * sends without copying). {@link ZmqSender.flush} and {@link ZmqSender.end} wait until ZeroMQ took
+ * everything. Main thread (or any one thread); not reentrant.
  */
 export class ZmqSender<F extends FormatName = 'f'> {
   /** The endpoint as bound or connected (with the port ZeroMQ chose for `tcp://host:*`). */
@@ -88,11 +114,17 @@ export class ZmqSender<F extends FormatName = 'f'> {
   /** Live counters. */
   readonly stats: ZmqSenderStats;
 
-  private readonly queue: Pending[] = [];
+  private readonly queue: Batch[] = [];
   private head = 0;
+  private open: Batch | undefined;
+  private flushTimer: NodeJS.Immediate | undefined;
+  private sealWhenIdle = false;
   private pumping = false;
   private idle: (() => void)[] = [];
+  private room: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private pendingTags: ZmqTag[] = [];
+  /** Where messages are cut from: never written again while ZeroMQ may read them. */
+  private readonly memory = new MessageMemory();
   private framesEncoded = 0;
   private sequence = 0;
   private readonly streamId = crypto.getRandomValues(new Uint32Array(1))[0]!;
@@ -101,20 +133,16 @@ export class ZmqSender<F extends FormatName = 'f'> {
   private failure: unknown = undefined;
   private readonly socket: SendSocket;
   private readonly spec: StreamSpec;
-  private readonly sampleRate: number;
-  private readonly linger: number;
-  private readonly copy: boolean;
+  private readonly config: SenderConfig;
   private readonly peerCount: PeerCount;
 
   /** @internal Use {@link openZmqSender}. */
   constructor(init: SenderInit) {
-    this.stats = init.stats ?? { messages: 0, frames: 0, bytes: 0, tags: 0, waits: 0, queuedBytes: 0 };
+    this.stats = init.stats ?? { messages: 0, chunks: 0, frames: 0, bytes: 0, tags: 0, waits: 0, queuedBytes: 0 };
     this.socket = init.socket;
     this.spec = init.spec;
+    this.config = init;
     this.endpoint = init.endpoint;
-    this.sampleRate = init.sampleRate;
-    this.linger = init.linger;
-    this.copy = init.copy;
     this.peerCount = new PeerCount(init.socket);
     this.topicFrame = init.spec.topic === undefined ? undefined : Buffer.from(init.spec.topic, 'utf8');
   }
@@ -133,7 +161,7 @@ export class ZmqSender<F extends FormatName = 'f'> {
     return this.peerCount.count;
   }
 
-  /** Frames encoded so far: the offset the next chunk's first frame gets (tags need an offset >= this). */
+  /** Frames taken so far: the offset the next chunk's first frame gets (tags need an offset >= this). */
   get framesSent(): number {
     return this.framesEncoded;
   }
@@ -158,62 +186,104 @@ export class ZmqSender<F extends FormatName = 'f'> {
   }
 
   /**
-   * Encodes a chunk and queues it for ZeroMQ; resolves once ZeroMQ has taken it.
+   * Copies a chunk into the next message; resolves while less than `maxQueuedBytes` wait for ZeroMQ.
    *
    * @remarks
    * The chunk is checked and copied before `send` returns (TypeError/RangeError for a chunk of the
-   * wrong format or shape, thrown synchronously). Sends queue in order behind each other; the
-   * promise rejects if the sender is closed before ZeroMQ took the message. Empty chunks send
-   * nothing.
+   * wrong format or shape, as a rejected promise). Chunks go out in order. The promise rejects if
+   * the sender fails or is closed while it waits for room; {@link ZmqSender.end} tells whether
+   * everything reached ZeroMQ. Empty chunks send nothing.
    *
    * @param chunk - A 1-D chunk (mono, or interleaved complex pairs) or a `[frames, channels]` chunk of the stream's format.
    */
   send(chunk: Chunk<ArrayOf<F>>): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (!this.enqueue(chunk, resolve, reject)) resolve();
-    });
+    try {
+      this.enqueue(chunk);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (this.stats.queuedBytes <= this.config.maxQueuedBytes) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => this.room.push({ resolve, reject }));
   }
 
-  /** @internal Encodes and queues `chunk`; false when it was empty. Throws for bad chunks. */
-  enqueue(chunk: unknown, resolve?: () => void, reject?: (error: unknown) => void): boolean {
+  /**
+   * @internal Copies `chunk` into the next message (throws for bad chunks); `sent` runs once ZeroMQ
+   * took it, `failed` if it never will. False for an empty chunk (nothing queued, no callback).
+   */
+  enqueue(chunk: unknown, sent?: () => void, failed?: (error: unknown) => void): boolean {
     const { spec } = this;
     if (this.state !== 'open') throw new Error(`${spec.what}: the sender is ${this.state === 'ending' ? 'ending' : 'closed'}; nothing more can be sent`);
     const c = sendable(spec, chunk);
     if (c.frames === 0) return false;
-    const first = this.framesEncoded;
-    const end = first + c.frames;
-    let tagCount = 0;
-    while (tagCount < this.pendingTags.length && this.pendingTags[tagCount]!.offset < end) tagCount++;
-    const tags = this.pendingTags.splice(0, tagCount).map((t) => encodeTag(t, spec.what));
-    const parts: Buffer[] = this.topicFrame === undefined ? [] : [this.topicFrame];
-    if (spec.wire === 'ringflow') {
-      parts.push(encodeRingflowHeader({ kind: KIND_DATA, format: spec.format, channels: spec.channels, streamId: this.streamId, sampleRate: this.sampleRate, sequence: this.sequence, firstFrame: first, frames: c.frames, tags }));
-      parts.push(this.samplesBuffer(c, undefined));
-    } else if (spec.tags) {
-      parts.push(this.samplesBuffer(c, encodeGnuRadioHeader(first, tags)));
-    } else {
-      parts.push(this.samplesBuffer(c, undefined));
+    const owned = !this.config.copy && c.contiguous !== undefined;
+    let batch = this.open;
+    if (batch !== undefined && (owned || batch.used + c.byteLength > batch.buffer.length)) {
+      this.seal();
+      batch = undefined;
     }
-    this.sequence++;
-    this.framesEncoded = end;
-    this.push({ parts, bytes: c.byteLength, frames: c.frames, tags: tagCount, data: true, resolve, reject });
+    if (batch === undefined) {
+      const buffer = owned ? Buffer.from(c.contiguous!.buffer, c.contiguous!.byteOffset, c.contiguous!.byteLength) : this.memory.cut(c.byteLength, this.config.maxMessageBytes);
+      batch = { buffer, used: 0, firstFrame: this.framesEncoded, frames: 0, chunkFrames: [], sent: [], failed: [], tagCount: 0, control: false, owned };
+      this.open = batch;
+    }
+    if (!owned) c.copyInto(batch.buffer, batch.used);
+    batch.used += c.byteLength;
+    batch.frames += c.frames;
+    batch.chunkFrames.push(c.frames);
+    batch.sent.push(sent);
+    batch.failed.push(failed);
+    this.framesEncoded += c.frames;
+    this.stats.queuedBytes += c.byteLength;
+    if (owned || batch.used >= batch.buffer.length) this.seal();
+    else this.flushTimer ??= setImmediate(() => this.sealNow());
     return true;
   }
 
-  private samplesBuffer(c: ReturnType<typeof sendable>, prefix: Uint8Array | undefined): Buffer {
-    if (prefix === undefined && !this.copy && c.contiguous !== undefined) {
-      return Buffer.from(c.contiguous.buffer, c.contiguous.byteOffset, c.contiguous.byteLength);
-    }
-    const head = prefix === undefined ? 0 : prefix.length;
-    const out = Buffer.allocUnsafeSlow(head + c.byteLength);
-    if (prefix !== undefined) out.set(prefix, 0);
-    c.copyInto(out, head);
-    return out;
+  /** End of an event-loop turn: the open message goes, unless one still waits for ZeroMQ (then it goes after that one, fuller). */
+  private sealNow(): void {
+    this.flushTimer = undefined;
+    if (this.pumping && this.head < this.queue.length) this.sealWhenIdle = true;
+    else this.seal();
   }
 
-  private push(item: Pending): void {
-    this.queue.push(item);
-    this.stats.queuedBytes += item.bytes;
+  /** Closes the open message: its tags and header, then into the queue for ZeroMQ. */
+  private seal(): void {
+    this.sealWhenIdle = false;
+    const batch = this.open;
+    if (batch === undefined) return;
+    this.open = undefined;
+    if (this.flushTimer !== undefined) {
+      clearImmediate(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    const { spec } = this;
+    const end = batch.firstFrame + batch.frames;
+    let n = 0;
+    while (n < this.pendingTags.length && this.pendingTags[n]!.offset < end) n++;
+    const tags = this.pendingTags.splice(0, n).map((t) => encodeTag(t, spec.what));
+    batch.tagCount = n;
+    const samples = batch.buffer.subarray(0, batch.used);
+    const parts: Buffer[] = this.topicFrame === undefined ? [] : [this.topicFrame];
+    if (spec.wire === 'ringflow') {
+      parts.push(this.header(KIND_DATA, batch.firstFrame, batch.frames, batch.chunkFrames, tags), samples);
+    } else if (spec.tags) {
+      parts.push(Buffer.concat([encodeGnuRadioHeader(batch.firstFrame, tags), samples])); // GNU Radio reads header and samples from one frame
+    } else {
+      parts.push(samples);
+    }
+    if (!batch.owned) this.memory.commit(batch.buffer, batch.used, spec.wire === 'gnuradio' && spec.tags ? undefined : samples);
+    this.sequence++;
+    batch.parts = parts;
+    this.push(batch);
+  }
+
+  private header(kind: number, firstFrame: number, frames: number, chunkFrames: readonly number[], tags: readonly Uint8Array[]): Buffer {
+    const { spec } = this;
+    return encodeRingflowHeader({ kind, format: spec.format, channels: spec.channels, streamId: this.streamId, sampleRate: this.config.sampleRate, sequence: this.sequence, firstFrame, frames, chunkFrames, tags });
+  }
+
+  private push(batch: Batch): void {
+    this.queue.push(batch);
     if (!this.pumping) void this.pump();
   }
 
@@ -221,28 +291,31 @@ export class ZmqSender<F extends FormatName = 'f'> {
     this.pumping = true;
     try {
       while (this.head < this.queue.length) {
-        const item = this.queue[this.head]!;
+        const batch = this.queue[this.head]!;
         if (!this.socket.writable) this.stats.waits++;
-        await this.socket.send(item.parts);
-        this.head++;
+        await this.socket.send(batch.parts!);
+        this.queue[this.head++] = undefined as unknown as Batch; // ZeroMQ holds the parts now, not us
         if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
           this.queue.splice(0, this.head);
           this.head = 0;
         }
-        this.stats.queuedBytes -= item.bytes;
-        if (item.data) {
+        if (!batch.control) {
+          this.stats.queuedBytes -= batch.used;
           this.stats.messages++;
-          this.stats.frames += item.frames;
-          this.stats.bytes += item.bytes;
-          this.stats.tags += item.tags;
+          this.stats.chunks += batch.chunkFrames.length;
+          this.stats.frames += batch.frames;
+          this.stats.bytes += batch.used;
+          this.stats.tags += batch.tagCount;
         }
-        item.resolve?.();
+        for (const sent of batch.sent) sent?.();
+        this.wakeRoom();
+        if (this.sealWhenIdle && this.head >= this.queue.length) this.seal();
       }
     } catch (error) {
-      const item = this.queue[this.head];
+      const batch = this.queue[this.head];
       this.head++;
       const reason = this.state === 'closed' ? new Error(`${this.spec.what}: the sender was closed before ZeroMQ took every message`) : error;
-      item?.reject?.(reason);
+      if (batch !== undefined) this.reject(batch, reason);
       this.failure ??= reason;
       this.drop(reason);
     } finally {
@@ -253,24 +326,45 @@ export class ZmqSender<F extends FormatName = 'f'> {
     }
   }
 
-  /** Rejects every message not yet in ZeroMQ's hands (the one a pending send holds stays until that send settles). */
+  /** Wakes waiting sends once the queue fell to half its bound (so they go on for a while, and messages fill up). */
+  private wakeRoom(): void {
+    if (this.room.length === 0 || this.stats.queuedBytes > this.config.maxQueuedBytes / 2) return;
+    const waiting = this.room;
+    this.room = [];
+    for (const w of waiting) w.resolve();
+  }
+
+  private reject(batch: Batch, reason: unknown): void {
+    if (!batch.control) this.stats.queuedBytes -= batch.used;
+    for (const failed of batch.failed) failed?.(reason);
+  }
+
+  /** Drops every message not yet in ZeroMQ's hands (the one a pending send holds stays until that send settles). */
   private drop(reason: unknown): void {
+    if (this.flushTimer !== undefined) {
+      clearImmediate(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    const open = this.open;
+    this.open = undefined;
     const keep = this.pumping && this.head < this.queue.length ? this.head + 1 : this.head;
     const rest = this.queue.splice(keep);
     this.queue.splice(0, this.head);
     this.head = 0;
-    for (const item of rest) {
-      this.stats.queuedBytes -= item.bytes;
-      item.reject?.(reason);
-    }
+    if (open !== undefined) rest.push(open);
+    for (const batch of rest) this.reject(batch, reason);
+    const waiting = this.room;
+    this.room = [];
+    for (const w of waiting) w.reject(reason);
   }
 
-  /** Resolves when everything queued was handed to ZeroMQ (or rejects with why it could not be). */
+  /** Resolves when everything sent so far was handed to ZeroMQ (or rejects with why it could not be). */
   flush(): Promise<void> {
+    this.seal();
     return new Promise<void>((resolve, reject) => {
       const check = (): void => {
         if (this.failure !== undefined) reject(this.failure);
-        else if (!this.pumping && this.head >= this.queue.length) resolve();
+        else if (!this.pumping && this.head >= this.queue.length && this.open === undefined) resolve();
         else this.idle.push(check);
       };
       check();
@@ -284,15 +378,15 @@ export class ZmqSender<F extends FormatName = 'f'> {
    */
   async end(): Promise<void> {
     if (this.state !== 'open') return;
-    this.state = 'ending';
     try {
       await this.flush();
+      this.state = 'ending';
       if (this.spec.wire === 'ringflow') {
         this.push(this.control(KIND_END, Buffer.alloc(0)));
         await this.flush();
       }
     } finally {
-      this.shut(this.linger);
+      this.shut(this.config.linger);
     }
   }
 
@@ -319,21 +413,20 @@ export class ZmqSender<F extends FormatName = 'f'> {
     } catch {
       // best effort: the socket closes anyway
     } finally {
-      this.shut(Math.min(this.linger, 1000));
+      this.shut(Math.min(this.config.linger, 1000));
     }
   }
 
-  /** Closes the socket now: queued messages are dropped (their sends reject), nothing lingers. */
+  /** Closes the socket now: what waits is dropped (waiting sends reject), nothing lingers. */
   close(): void {
     if (this.state === 'closed') return;
     this.shut(0);
   }
 
-  private control(kind: number, payload: Buffer): Pending {
-    const { spec } = this;
-    const header = encodeRingflowHeader({ kind, format: spec.format, channels: spec.channels, streamId: this.streamId, sampleRate: this.sampleRate, sequence: this.sequence, firstFrame: this.framesEncoded, frames: 0, tags: [] });
+  private control(kind: number, payload: Buffer): Batch {
+    const header = this.header(kind, this.framesEncoded, 0, [], []);
     const parts = this.topicFrame === undefined ? [header, payload] : [this.topicFrame, header, payload];
-    return { parts, bytes: 0, frames: 0, tags: 0, data: false };
+    return { buffer: payload, used: 0, firstFrame: this.framesEncoded, frames: 0, chunkFrames: [], sent: [], failed: [], parts, tagCount: 0, control: true, owned: false };
   }
 
   private shut(linger: number): void {
@@ -388,12 +481,14 @@ export interface SenderConfig {
   readonly sampleRate: number;
   readonly linger: number;
   readonly copy: boolean;
-  /** Counters to update (shared by the subscriptions of one `toZmq`). */
+  readonly maxMessageBytes: number;
+  readonly maxQueuedBytes: number;
+  /** Counters to update (shared by the subscriptions of one `toZmq`); default: the sender's own. */
   readonly stats?: ZmqSenderStats;
 }
 
 /** @internal Validates a sender's endpoint and options, synchronously. */
-export function senderSpec(what: string, endpoint: unknown, options: ZmqSenderOptions<FormatName> | undefined): SenderConfig {
+export function senderSpec(what: string, endpoint: unknown, options: ZmqSenderOptions<FormatName> | undefined, defaultMaxQueuedBytes = 8 * 2 ** 20): SenderConfig {
   const ep = checkEndpoint(what, endpoint);
   const opts = optionsObject(what, options);
   const spec = streamSpec(what, opts, 'bind');
@@ -407,7 +502,9 @@ export function senderSpec(what: string, endpoint: unknown, options: ZmqSenderOp
   const linger = opts.linger === undefined ? 30_000 : milliseconds(what, 'linger', opts.linger, true);
   const copy = opts.copy ?? true;
   if (typeof copy !== 'boolean') throw new TypeError(`${what}: copy must be a boolean, got ${describeValue(copy)}`);
-  return { spec, sampleRate, linger, copy, endpoint: ep };
+  const maxMessageBytes = opts.maxMessageBytes === undefined ? 2 ** 18 : nonNegativeInteger(what, 'maxMessageBytes', opts.maxMessageBytes);
+  const maxQueuedBytes = opts.maxQueuedBytes === undefined ? defaultMaxQueuedBytes : positiveInteger(what, 'maxQueuedBytes', opts.maxQueuedBytes);
+  return { spec, sampleRate, linger, copy, endpoint: ep, maxMessageBytes, maxQueuedBytes };
 }
 
 /** @internal Opens the socket for a validated config. */

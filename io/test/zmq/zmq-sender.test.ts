@@ -40,25 +40,52 @@ describe('ZmqSender', () => {
   });
 
   it('waits while no peer is there, and delivers everything once one connects (PUSH never drops)', async () => {
-    const sender = await openZmqSender('tcp://127.0.0.1:*', { highWaterMark: 4 });
+    // One chunk per message and little room: send() itself waits once 8 KiB wait for ZeroMQ.
+    const sender = await openZmqSender('tcp://127.0.0.1:*', { highWaterMark: 4, maxMessageBytes: 0, maxQueuedBytes: 8192 });
     const sends: Promise<void>[] = [];
     for (let i = 0; i < 50; i++) sends.push(sender.send(countingChunk(Float32Array, i * 1000, 1000, 1) as Float32Array));
     let settled = 0;
     for (const s of sends) void s.then(() => settled++);
     await until(() => sender.stats.waits > 0, 'the sender to wait');
-    expect(settled).toBe(0); // a bound PUSH with no peer takes nothing
+    expect(sender.stats.chunks).toBe(0); // a bound PUSH with no peer takes nothing
+    expect(settled).toBeLessThan(50);
     const receiver = await openZmqReceiver(sender.endpoint);
     const checker = new CountingChecker(1);
     await read(receiver, checker, 50);
     await Promise.all(sends);
     expect(checker.errors).toEqual([]);
     expect(checker.frames).toBe(50_000);
+    expect(settled).toBe(50);
     sender.close();
     receiver.close();
   });
 
+  it('joins chunks that queue up into one message and keeps their boundaries', async () => {
+    const sender = await openZmqSender('tcp://127.0.0.1:*', { maxMessageBytes: 40_000 });
+    const receiver = await openZmqReceiver(sender.endpoint);
+    const checker = new CountingChecker(1);
+    const lengths: number[] = [];
+    for (let i = 0, first = 0; i < 100; i++) {
+      const n = 1 + ((i * 37) % 1000);
+      lengths.push(n);
+      void sender.send(countingChunk(Float32Array, first, n, 1) as Float32Array);
+      first += n;
+    }
+    await sender.end();
+    const got: number[] = [];
+    for await (const chunk of receiver) {
+      checker.check(chunk);
+      got.push((chunk as Float32Array).length);
+    }
+    expect(checker.errors).toEqual([]);
+    expect(got).toEqual(lengths);
+    expect(sender.stats.chunks).toBe(100);
+    expect(sender.stats.messages).toBeLessThan(100);
+    expect(receiver.stats.messages).toBe(sender.stats.messages);
+  });
+
   it('resumes without loss when the receiver goes away and a new one comes (sender binds)', async () => {
-    const sender = await openZmqSender('tcp://127.0.0.1:*', { highWaterMark: 4 });
+    const sender = await openZmqSender('tcp://127.0.0.1:*', { highWaterMark: 4, maxMessageBytes: 0 });
     const checker = new CountingChecker(1);
     const a = await openZmqReceiver(sender.endpoint);
     await until(() => sender.peers === 1, 'the receiver to connect');
@@ -70,7 +97,7 @@ describe('ZmqSender', () => {
     const sends: Promise<void>[] = [];
     for (let i = 20; i < 60; i++) sends.push(sender.send(countingChunk(Float32Array, i * 1000, 1000, 1) as Float32Array));
     await until(() => sender.stats.waits > 0, 'the sender to wait for a peer');
-    expect(sender.stats.messages).toBeLessThan(60);
+    expect(sender.stats.chunks).toBeLessThan(60);
     const b = await openZmqReceiver(sender.endpoint);
     await read(b, checker, 40);
     await Promise.all(sends);
@@ -84,7 +111,7 @@ describe('ZmqSender', () => {
     const endpoint = ipc.endpoint('restart.ipc');
     const checker = new CountingChecker(1);
     let a = await openZmqReceiver(endpoint, { mode: 'bind' });
-    const sender = await openZmqSender(endpoint, { mode: 'connect', highWaterMark: 8 });
+    const sender = await openZmqSender(endpoint, { mode: 'connect', highWaterMark: 8, maxMessageBytes: 0 });
     for (let i = 0; i < 20; i++) await sender.send(countingChunk(Float32Array, i * 1000, 1000, 1) as Float32Array);
     await read(a, checker, 20);
     a.close();
@@ -93,7 +120,7 @@ describe('ZmqSender', () => {
     const sends: Promise<void>[] = [];
     for (let i = 20; i < 60; i++) sends.push(sender.send(countingChunk(Float32Array, i * 1000, 1000, 1) as Float32Array));
     await until(() => sender.stats.waits > 0, 'the sender to wait for the receiver');
-    expect(sender.stats.messages).toBeLessThan(60);
+    expect(sender.stats.chunks).toBeLessThan(60);
     a = await openZmqReceiver(endpoint, { mode: 'bind' });
     await read(a, checker, 40);
     await Promise.all(sends);

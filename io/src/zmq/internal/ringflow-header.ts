@@ -17,12 +17,15 @@ import { decodeTags, MalformedMessageError, type WireTag } from './tag-codec.js'
  * 24 u64 sequence number of this message (data messages count from 0)
  * 32 u64 index of the message's first frame in the sender's stream
  * 40 u32 frames in this message
- * 44 u32 tag count, then the tags: u64 offset (frame index in the sender's stream), key, value and srcid as PMTs
+ * 44 u32 tag count
+ * 48 u32 chunk count (data messages: >= 1; the sender joins chunks that queued up)
+ * 52 u32 frames of each chunk (the chunk count of them), then the tags: u64 offset (frame index in
+ *    the sender's stream), key, value and srcid as PMTs
  * ```
  */
 export const RINGFLOW_MAGIC = 0x574c4652; // 'RFLW' read as a little-endian u32
 export const RINGFLOW_VERSION = 1;
-export const RINGFLOW_HEADER_BYTES = 48;
+export const RINGFLOW_HEADER_BYTES = 52;
 
 export const KIND_DATA = 0;
 export const KIND_END = 1;
@@ -41,6 +44,7 @@ export interface RingflowHeader {
   readonly sequence: number;
   readonly firstFrame: number;
   readonly frames: number;
+  readonly chunkFrames: readonly number[];
   readonly tags: readonly WireTag[];
 }
 
@@ -53,12 +57,13 @@ export interface RingflowHeaderFields {
   readonly sequence: number;
   readonly firstFrame: number;
   readonly frames: number;
+  readonly chunkFrames: readonly number[];
   /** Tags already encoded (see `encodeTag`). */
   readonly tags: readonly Uint8Array[];
 }
 
 export function encodeRingflowHeader(h: RingflowHeaderFields): Buffer {
-  let length = RINGFLOW_HEADER_BYTES;
+  let length = RINGFLOW_HEADER_BYTES + 4 * h.chunkFrames.length;
   for (const t of h.tags) length += t.length;
   const out = Buffer.allocUnsafe(length);
   out.writeUInt32LE(RINGFLOW_MAGIC, 0);
@@ -73,7 +78,12 @@ export function encodeRingflowHeader(h: RingflowHeaderFields): Buffer {
   out.writeBigUInt64LE(BigInt(h.firstFrame), 32);
   out.writeUInt32LE(h.frames, 40);
   out.writeUInt32LE(h.tags.length, 44);
+  out.writeUInt32LE(h.chunkFrames.length, 48);
   let at = RINGFLOW_HEADER_BYTES;
+  for (const frames of h.chunkFrames) {
+    out.writeUInt32LE(frames, at);
+    at += 4;
+  }
   for (const t of h.tags) {
     out.set(t, at);
     at += t.length;
@@ -94,7 +104,7 @@ export function decodeRingflowHeader(bytes: Uint8Array, what: string): RingflowH
   const version = view.getUint8(4);
   const kind = view.getUint8(5);
   if (version !== RINGFLOW_VERSION) {
-    return { version, kind, format: resolveFormat('B'), littleEndian: true, channels: 0, streamId: 0, sampleRate: 0, sequence: 0, firstFrame: 0, frames: 0, tags: [] };
+    return { version, kind, format: resolveFormat('B'), littleEndian: true, channels: 0, streamId: 0, sampleRate: 0, sequence: 0, firstFrame: 0, frames: 0, chunkFrames: [], tags: [] };
   }
   if (kind > KIND_ABORT) throw new MalformedMessageError(`${what}: unknown ringflow message kind ${kind}`);
   const code = String.fromCharCode(view.getUint8(6));
@@ -107,8 +117,20 @@ export function decodeRingflowHeader(bytes: Uint8Array, what: string): RingflowH
   const sequence = view.getBigUint64(24, true);
   const firstFrame = view.getBigUint64(32, true);
   if (sequence > BigInt(Number.MAX_SAFE_INTEGER) || firstFrame > BigInt(Number.MAX_SAFE_INTEGER)) throw new MalformedMessageError(`${what}: sequence or frame index beyond 2^53 in a ringflow header`);
+  const frames = view.getUint32(40, true);
   const count = view.getUint32(44, true);
-  const { tags, end } = decodeTags(bytes, RINGFLOW_HEADER_BYTES, count, what);
+  const chunks = view.getUint32(48, true);
+  if (chunks > (bytes.length - RINGFLOW_HEADER_BYTES) / 4) throw new MalformedMessageError(`${what}: a ringflow header announces ${chunks} chunks but holds no table for them`);
+  const chunkFrames: number[] = [];
+  let total = 0;
+  for (let i = 0; i < chunks; i++) {
+    const n = view.getUint32(RINGFLOW_HEADER_BYTES + 4 * i, true);
+    if (n === 0) throw new MalformedMessageError(`${what}: chunk ${i} of a ringflow message is empty`);
+    chunkFrames.push(n);
+    total += n;
+  }
+  if (total !== frames || (kind === KIND_DATA && chunks === 0)) throw new MalformedMessageError(`${what}: a ringflow header's chunks hold ${total} frames, it announces ${frames}`);
+  const { tags, end } = decodeTags(bytes, RINGFLOW_HEADER_BYTES + 4 * chunks, count, what);
   if (end !== bytes.length) throw new MalformedMessageError(`${what}: ${bytes.length - end} stray bytes after the tags of a ringflow header`);
   return {
     version,
@@ -120,7 +142,8 @@ export function decodeRingflowHeader(bytes: Uint8Array, what: string): RingflowH
     sampleRate: view.getFloat64(16, true),
     sequence: Number(sequence),
     firstFrame: Number(firstFrame),
-    frames: view.getUint32(40, true),
+    frames,
+    chunkFrames,
     tags,
   };
 }

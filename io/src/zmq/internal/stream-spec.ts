@@ -21,6 +21,13 @@ export function positiveInteger(what: string, name: string, value: unknown): num
   return value;
 }
 
+/** A non-negative integer option, or a RangeError/TypeError naming the call and the option. */
+export function nonNegativeInteger(what: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') throw new TypeError(`${what}: ${name} must be an integer >= 0, got ${describeValue(value)}`);
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what}: ${name} must be an integer >= 0, got ${value}`);
+  return value;
+}
+
 /** A non-negative finite number of milliseconds (or -1 for "forever" when `forever` is allowed). */
 export function milliseconds(what: string, name: string, value: unknown, forever = false): number {
   if (typeof value !== 'number') throw new TypeError(`${what}: ${name} must be a number of milliseconds, got ${describeValue(value)}`);
