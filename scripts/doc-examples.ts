@@ -44,7 +44,7 @@ function fenced(text: string, origin: string, strip: (line: string) => string): 
 /** Every example in the packages' sources and READMEs. */
 export function collectExamples(): DocExample[] {
   const examples: DocExample[] = [];
-  for (const pkg of ['core', 'operators', 'workers']) {
+  for (const pkg of ['core', 'operators', 'workers', 'io']) {
     for (const file of walk(join(root, pkg, 'src'))) {
       const text = readFileSync(file, 'utf8');
       for (const comment of text.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {

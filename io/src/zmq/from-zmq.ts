@@ -1,5 +1,6 @@
 import { Observable } from 'rxjs';
-import type { ArrayOf, Chunk, FormatName } from '@ringflow/core';
+import type { FormatName } from '@ringflow/core';
+import type { ZmqChunk, ZmqShapeOptions } from './types.js';
 import { newReceiverStats, openReceiver, receiverSpec, type ZmqReceiver, type ZmqReceiverOptions, type ZmqReceiverStats } from './zmq-receiver.js';
 
 /** Options of {@link fromZmq}: the stream, the socket and the re-chunking ({@link ZmqReceiverOptions}). */
@@ -57,11 +58,14 @@ export interface FromZmqObservable<T> extends Observable<T> {
  * iq.pipe(take(10)).subscribe((chunk) => console.log(chunk.shape)); // [4096, 2]
  * ```
  */
-export function fromZmq<F extends FormatName = 'f'>(endpoint: string, options?: FromZmqOptions<F>): FromZmqObservable<Chunk<ArrayOf<F>>> {
+export function fromZmq<F extends FormatName = 'f', C extends number = 1, X extends boolean = false>(
+  endpoint: string,
+  options?: FromZmqOptions<F> & ZmqShapeOptions<C, X>,
+): FromZmqObservable<ZmqChunk<F, C, X>> {
   const stats = newReceiverStats();
   const config = { ...receiverSpec('fromZmq', endpoint, options as FromZmqOptions<FormatName> | undefined), stats };
 
-  const observable = new Observable<Chunk<ArrayOf<F>>>((subscriber) => {
+  const observable = new Observable<ZmqChunk<F, C, X>>((subscriber) => {
     let receiver: ZmqReceiver<F> | undefined;
     let stopped = false;
 
@@ -73,7 +77,7 @@ export function fromZmq<F extends FormatName = 'f'>(endpoint: string, options?: 
       }
       for (;;) {
         for (let chunk = receiver.take(); chunk !== undefined; chunk = receiver.take()) {
-          subscriber.next(chunk as Chunk<ArrayOf<F>>);
+          subscriber.next(chunk as ZmqChunk<F, C, X>);
           if (stopped) return;
         }
         if (receiver.error !== undefined) throw receiver.error;
@@ -94,5 +98,5 @@ export function fromZmq<F extends FormatName = 'f'>(endpoint: string, options?: 
       receiver?.close();
     };
   });
-  return Object.defineProperty(observable, 'stats', { value: stats, enumerable: true }) as FromZmqObservable<Chunk<ArrayOf<F>>>;
+  return Object.defineProperty(observable, 'stats', { value: stats, enumerable: true }) as FromZmqObservable<ZmqChunk<F, C, X>>;
 }

@@ -14,4 +14,4 @@ export { openZmqReceiver, ZmqReceiver } from './zmq-receiver.js';
 export type { MalformedPolicy, ZmqReceiverOptions, ZmqReceiverStats } from './zmq-receiver.js';
 export { pmt } from './pmt.js';
 export type { PmtComplex, PmtComplexVector, PmtDouble, PmtLong, PmtPair, PmtUint64, PmtValue, PmtVector } from './pmt.js';
-export type { ZmqMode, ZmqPattern, ZmqStreamOptions, ZmqTag, ZmqWire } from './types.js';
+export type { ZmqChunk, ZmqInput, ZmqShapeOptions, ZmqMode, ZmqPattern, ZmqStreamOptions, ZmqTag, ZmqWire } from './types.js';

@@ -1,9 +1,9 @@
 import { Observable, concatMap, filter, map, type OperatorFunction } from 'rxjs';
-import { asMultichannel, type ArrayOf, type Chunk, type FormatName, type TypedArray } from '@ringflow/core';
+import { asMultichannel, type Chunk, type FormatName, type TypedArray } from '@ringflow/core';
 import { describeValue, sendable } from './internal/stream-spec.js';
 import { checkTag } from './internal/tag-codec.js';
 import { openSender, senderSpec, type SenderConfig, type ZmqSender, type ZmqSenderOptions, type ZmqSenderStats } from './zmq-sender.js';
-import type { ZmqTag } from './types.js';
+import type { ZmqInput, ZmqShapeOptions, ZmqTag } from './types.js';
 
 /** What {@link toZmq} does with a chunk that would take its queue over `maxQueuedBytes`. */
 export type ZmqOverflowPolicy = 'error' | 'drop-newest';
@@ -87,13 +87,17 @@ export interface ToZmqOperator<T> extends OperatorFunction<T, T> {
  * import { oscillator } from '@ringflow/operators';
  * import { take } from 'rxjs';
  * import { toZmq } from '@ringflow/io/zmq';
- * const out = toZmq('tcp://*:5555', { sampleRate: 48_000 });
- * oscillator({ frequency: 440, sampleRate: 48_000, chunkSize: 1024 }).pipe(take(100), out).subscribe({
+ * const out = toZmq('tcp://*:5555', { sampleRate: 48_000 }); // float32 mono, the defaults
+ * oscillator({ frequency: 440, sampleRate: 48_000, chunkSize: 1024, format: 'float32' }).pipe(take(100), out).subscribe({
  *   complete: () => console.log(`${out.stats.frames} frames sent`),
  * });
  * ```
  */
-export function toZmq<F extends FormatName = 'f'>(endpoint: string, options?: ToZmqOptions<F>): ToZmqOperator<Chunk<ArrayOf<F>>> {
+export function toZmq<F extends FormatName = 'f', C extends number = 1, X extends boolean = false>(
+  endpoint: string,
+  options?: ToZmqOptions<F> & ZmqShapeOptions<C, X>,
+): ToZmqOperator<ZmqInput<F, C, X>> {
+  type T = ZmqInput<F, C, X>;
   const what = 'toZmq';
   const opts = (options ?? {}) as ToZmqOptions<FormatName>;
   const config = senderSpec(what, endpoint, opts, 64 * 2 ** 20);
@@ -103,8 +107,8 @@ export function toZmq<F extends FormatName = 'f'>(endpoint: string, options?: To
   const stats: ToZmqStats = { messages: 0, chunks: 0, frames: 0, bytes: 0, tags: 0, waits: 0, queuedBytes: 0, dropped: 0, overruns: 0 };
   const sessions = new Set<SendSession>();
 
-  const operator = (source: Observable<Chunk<ArrayOf<F>>>): Observable<Chunk<ArrayOf<F>>> =>
-    new Observable<Chunk<ArrayOf<F>>>((subscriber) => {
+  const operator = (source: Observable<T>): Observable<T> =>
+    new Observable<T>((subscriber) => {
       const session = new SendSession(config, stats, maxQueuedBytes, overflow);
       const tags = upcoming;
       upcoming = [];
@@ -124,7 +128,7 @@ export function toZmq<F extends FormatName = 'f'>(endpoint: string, options?: To
       const inner = source
         .pipe(
           map((chunk) => session.accept(chunk)),
-          filter((sent): sent is Promise<Chunk<ArrayOf<F>>> => sent !== undefined),
+          filter((sent): sent is Promise<T> => sent !== undefined),
           concatMap((sent) => sent),
         )
         .subscribe({
@@ -161,7 +165,7 @@ export function toZmq<F extends FormatName = 'f'>(endpoint: string, options?: To
   };
   Object.defineProperty(operator, 'stats', { value: stats, enumerable: true });
   Object.defineProperty(operator, 'addTag', { value: addTag, enumerable: true });
-  return operator as ToZmqOperator<Chunk<ArrayOf<F>>>;
+  return operator as ToZmqOperator<T>;
 }
 
 interface Early {

@@ -1,4 +1,4 @@
-import type { FormatName } from '@ringflow/core';
+import type { ArrayOf, Chunk, FormatName, MultichannelChunk } from '@ringflow/core';
 import type { PmtValue } from './pmt.js';
 
 /**
@@ -69,4 +69,36 @@ export interface ZmqStreamOptions<F extends FormatName = FormatName> {
   readonly highWaterMark?: number;
   /** Called once the socket is bound or connecting, with the resolved endpoint (the port chosen for `tcp://host:*` or `:0`). */
   readonly onReady?: (endpoint: string) => void;
+}
+
+/**
+ * The chunks a ZeroMQ edge carries, as precisely as its options tell (format `F`, `channels: C`,
+ * `complex: X`): 1-D arrays for one channel (the default), `[frames, channels]` multichannel
+ * chunks for several or for `complex`, either when the channel count is not known at compile time.
+ *
+ * @example
+ * ```ts
+ * import type { ZmqChunk } from '@ringflow/io/zmq';
+ * type Mono = ZmqChunk;                   // Float32Array
+ * type Iq = ZmqChunk<'f', 1, true>;       // MultichannelChunk<Float32Array>
+ * type Stereo = ZmqChunk<'h', 2>;         // MultichannelChunk<Int16Array>
+ * ```
+ */
+export type ZmqChunk<F extends FormatName = 'f', C extends number = 1, X extends boolean = false> = boolean extends X
+  ? Chunk<ArrayOf<F>>
+  : X extends true
+    ? MultichannelChunk<ArrayOf<F>>
+    : number extends C
+      ? Chunk<ArrayOf<F>>
+      : C extends 1
+        ? ArrayOf<F>
+        : MultichannelChunk<ArrayOf<F>>;
+
+/** What a sender takes: {@link ZmqChunk}, and for complex streams also 1-D arrays of interleaved (re, im) pairs. */
+export type ZmqInput<F extends FormatName = 'f', C extends number = 1, X extends boolean = false> = X extends true ? ZmqChunk<F, C, X> | ArrayOf<F> : ZmqChunk<F, C, X>;
+
+/** The part of the options that decides the chunk type: `channels` and `complex` as literal types. */
+export interface ZmqShapeOptions<C extends number, X extends boolean> {
+  readonly channels?: C;
+  readonly complex?: X;
 }

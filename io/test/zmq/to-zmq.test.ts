@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Observable, Subject, firstValueFrom, lastValueFrom, map, toArray } from 'rxjs';
-import { asMultichannel, type Chunk } from '@ringflow/core';
+import { asMultichannel, type MultichannelChunk } from '@ringflow/core';
 import { fromSamples } from '@ringflow/operators';
 import { fromZmq, openZmqReceiver, toZmq, type ToZmqOperator } from '@ringflow/io/zmq';
 import { CountingChecker, countingChunk, ipcDir, until } from './helpers.js';
@@ -9,7 +9,7 @@ const ipc = ipcDir();
 afterAll(() => ipc.remove());
 
 /** The counting sequence as chunks of `chunkFrames`, emitted as fast as `out` takes them (its queue stays under 8 MiB). */
-function pacedCounting(out: ToZmqOperator<Chunk<Float32Array>>, total: number, chunkFrames: number, channels: number, complex: boolean): Observable<Chunk<Float32Array>> {
+function pacedCounting<T>(out: ToZmqOperator<T>, total: number, chunkFrames: number, channels: number, complex: boolean): Observable<T> {
   return new Observable((subscriber) => {
     let first = 0;
     let timer: NodeJS.Immediate | undefined;
@@ -17,7 +17,7 @@ function pacedCounting(out: ToZmqOperator<Chunk<Float32Array>>, total: number, c
       while (!subscriber.closed && first < total && out.stats.queuedBytes < 8 << 20) {
         const frames = Math.min(chunkFrames, total - first);
         const data = countingChunk(Float32Array, first, frames, channels, complex) as Float32Array;
-        subscriber.next(channels === 1 && !complex ? data : asMultichannel(data, channels));
+        subscriber.next((channels === 1 && !complex ? data : asMultichannel(data, channels)) as T);
         first += frames;
       }
       if (first === total) subscriber.complete();
@@ -114,7 +114,7 @@ describe('toZmq -> fromZmq (ringflow wire)', () => {
     const planar = new Float32Array([0, 2, 4, 1, 3, 5]); // channel 0: 0 2 4, channel 1: 1 3 5
     const view = { data: planar, shape: [3, 2] as [number, number], stride: [1, 3] as [number, number], offset: 0 };
     const out2 = toZmq('tcp://127.0.0.1:*', { channels: 2, onReady: (e) => (bound2 = e) });
-    const sent2 = lastValueFrom(new Observable<Chunk<Float32Array>>((s) => (s.next(view), s.complete())).pipe(out2));
+    const sent2 = lastValueFrom(new Observable<MultichannelChunk<Float32Array>>((s) => (s.next(view), s.complete())).pipe(out2));
     await until(() => bound2 !== '', 'toZmq to bind');
     const got = await firstValueFrom(fromZmq(bound2, { channels: 2 }).pipe(toArray()));
     await sent2;
