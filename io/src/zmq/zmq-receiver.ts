@@ -1,10 +1,10 @@
-import type { ArrayOf, Chunk, FormatName, TypedArray } from '@ringflow/core';
+import type { Chunk, FormatName, TypedArray } from '@ringflow/core';
 import { loadZeromq } from './internal/load-zeromq.js';
 import { PeerCount } from './internal/peer-count.js';
 import { decodeRingflowHeader, KIND_ABORT, KIND_END, RINGFLOW_VERSION } from './internal/ringflow-header.js';
 import { checkEndpoint, chunkOf, describeValue, milliseconds, optionsObject, positiveInteger, samplesOf, streamSpec, type StreamSpec } from './internal/stream-spec.js';
 import { decodeGnuRadioHeader, MalformedMessageError, type WireTag } from './internal/tag-codec.js';
-import type { ZmqStreamOptions, ZmqTag } from './types.js';
+import type { ZmqChunk, ZmqShapeOptions, ZmqStreamOptions, ZmqTag } from './types.js';
 
 /** What a receiver does with a message it cannot parse. */
 export type MalformedPolicy = 'count' | 'error';
@@ -103,8 +103,17 @@ export interface ReceiverConfig {
  * the two ends disagree on format, channels or wire version, or with `onMalformed: 'error'`.
  * Chunks are views of the received message (no copy when aligned) or fresh arrays: safe to keep.
  * One `receive` at a time; main thread (or any one thread).
+ *
+ * @example
+ * ```ts
+ * import { openZmqReceiver } from '@ringflow/io/zmq';
+ * const receiver = await openZmqReceiver('ipc:///tmp/ringflow-example.ipc');
+ * const first = await receiver.receive(); // a Float32Array, or null at the end of the stream
+ * console.log(first?.length, receiver.stats.sampleRate);
+ * receiver.close();
+ * ```
  */
-export class ZmqReceiver<F extends FormatName = 'f'> {
+export class ZmqReceiver<F extends FormatName = 'f', C extends number = 1, X extends boolean = false> {
   /** The endpoint as bound or connected. */
   readonly endpoint: string;
   /** Live counters. */
@@ -152,10 +161,10 @@ export class ZmqReceiver<F extends FormatName = 'f'> {
    *
    * @throws Error (rejected) when the sender aborted, the ends disagree, or a malformed message came with `onMalformed: 'error'`.
    */
-  async receive(): Promise<Chunk<ArrayOf<F>> | null> {
+  async receive(): Promise<ZmqChunk<F, C, X> | null> {
     for (;;) {
       const next = this.take();
-      if (next !== undefined) return next as Chunk<ArrayOf<F>>;
+      if (next !== undefined) return next as ZmqChunk<F, C, X>;
       if (this.failure !== undefined) throw this.failure;
       if (this.ended) return null;
       await this.fill();
@@ -163,7 +172,7 @@ export class ZmqReceiver<F extends FormatName = 'f'> {
   }
 
   /** Iterates the chunks until the end of the stream; breaking out of the loop closes the socket. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<Chunk<ArrayOf<F>>, void, undefined> {
+  async *[Symbol.asyncIterator](): AsyncGenerator<ZmqChunk<F, C, X>, void, undefined> {
     try {
       for (;;) {
         const chunk = await this.receive();
@@ -420,7 +429,7 @@ export function receiverSpec(what: string, endpoint: unknown, options: ZmqReceiv
 }
 
 /** @internal Opens the socket for a validated config. */
-export async function openReceiver<F extends FormatName>(config: ReceiverConfig): Promise<ZmqReceiver<F>> {
+export async function openReceiver<F extends FormatName, C extends number = 1, X extends boolean = false>(config: ReceiverConfig): Promise<ZmqReceiver<F, C, X>> {
   const { spec, endpoint } = config;
   const zmq = await loadZeromq();
   const options = { receiveHighWaterMark: spec.highWaterMark, linger: 0, receiveTimeout: config.idleTimeout ?? -1 };
@@ -438,7 +447,7 @@ export async function openReceiver<F extends FormatName>(config: ReceiverConfig)
     socket.close();
     throw new Error(`${spec.what}: cannot ${spec.mode} ${endpoint}: ${(error as Error).message}`, { cause: error });
   }
-  const receiver = new ZmqReceiver<F>(socket as unknown as ReceiveSocket, config, resolved);
+  const receiver = new ZmqReceiver<F, C, X>(socket as unknown as ReceiveSocket, config, resolved);
   spec.onReady?.(resolved);
   return receiver;
 }
@@ -468,6 +477,9 @@ export async function openReceiver<F extends FormatName>(config: ReceiverConfig)
  * }
  * ```
  */
-export async function openZmqReceiver<F extends FormatName = 'f'>(endpoint: string, options?: ZmqReceiverOptions<F>): Promise<ZmqReceiver<F>> {
-  return openReceiver<F>(receiverSpec('openZmqReceiver', endpoint, options as ZmqReceiverOptions<FormatName> | undefined));
+export async function openZmqReceiver<F extends FormatName = 'f', C extends number = 1, X extends boolean = false>(
+  endpoint: string,
+  options?: ZmqReceiverOptions<F> & ZmqShapeOptions<C, X>,
+): Promise<ZmqReceiver<F, C, X>> {
+  return openReceiver<F, C, X>(receiverSpec('openZmqReceiver', endpoint, options as ZmqReceiverOptions<FormatName> | undefined));
 }

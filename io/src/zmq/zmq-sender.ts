@@ -1,11 +1,11 @@
-import type { ArrayOf, Chunk, FormatName } from '@ringflow/core';
+import type { FormatName } from '@ringflow/core';
 import { loadZeromq } from './internal/load-zeromq.js';
 import { MessageMemory } from './internal/message-memory.js';
 import { PeerCount } from './internal/peer-count.js';
 import { encodeRingflowHeader, KIND_ABORT, KIND_DATA, KIND_END } from './internal/ringflow-header.js';
 import { checkEndpoint, describeValue, milliseconds, nonNegativeInteger, optionsObject, positiveInteger, sendable, streamSpec, type StreamSpec } from './internal/stream-spec.js';
 import { checkTag, encodeGnuRadioHeader, encodeTag } from './internal/tag-codec.js';
-import type { ZmqStreamOptions, ZmqTag } from './types.js';
+import type { ZmqInput, ZmqShapeOptions, ZmqStreamOptions, ZmqTag } from './types.js';
 
 /** Options of {@link openZmqSender} (and of {@link toZmq}, which adds its overflow policy). */
 export interface ZmqSenderOptions<F extends FormatName = 'f'> extends ZmqStreamOptions<F> {
@@ -107,8 +107,16 @@ export interface SenderInit extends SenderConfig {
  * boundaries. Every message is a buffer of its own, never written again once handed over (ZeroMQ
  * sends without copying). {@link ZmqSender.flush} and {@link ZmqSender.end} wait until ZeroMQ took
  * everything. Main thread (or any one thread); not reentrant.
+ *
+ * @example
+ * ```ts
+ * import { openZmqSender } from '@ringflow/io/zmq';
+ * const sender = await openZmqSender('ipc:///tmp/ringflow-example.ipc', { sampleRate: 8000 });
+ * for (let i = 0; i < 10; i++) await sender.send(new Float32Array(800)); // paced by the receiver
+ * await sender.end();
+ * ```
  */
-export class ZmqSender<F extends FormatName = 'f'> {
+export class ZmqSender<F extends FormatName = 'f', C extends number = 1, X extends boolean = false> {
   /** The endpoint as bound or connected (with the port ZeroMQ chose for `tcp://host:*`). */
   readonly endpoint: string;
   /** Live counters. */
@@ -196,7 +204,7 @@ export class ZmqSender<F extends FormatName = 'f'> {
    *
    * @param chunk - A 1-D chunk (mono, or interleaved complex pairs) or a `[frames, channels]` chunk of the stream's format.
    */
-  send(chunk: Chunk<ArrayOf<F>>): Promise<void> {
+  send(chunk: ZmqInput<F, C, X>): Promise<void> {
     try {
       this.enqueue(chunk);
     } catch (error) {
@@ -470,8 +478,11 @@ export class ZmqSender<F extends FormatName = 'f'> {
  * sender.close();
  * ```
  */
-export async function openZmqSender<F extends FormatName = 'f'>(endpoint: string, options?: ZmqSenderOptions<F>): Promise<ZmqSender<F>> {
-  return openSender<F>(senderSpec('openZmqSender', endpoint, options as ZmqSenderOptions<FormatName> | undefined));
+export async function openZmqSender<F extends FormatName = 'f', C extends number = 1, X extends boolean = false>(
+  endpoint: string,
+  options?: ZmqSenderOptions<F> & ZmqShapeOptions<C, X>,
+): Promise<ZmqSender<F, C, X>> {
+  return openSender<F, C, X>(senderSpec('openZmqSender', endpoint, options as ZmqSenderOptions<FormatName> | undefined));
 }
 
 /** @internal The validated options of a sender ({@link openZmqSender} and {@link toZmq} name themselves in errors). */
@@ -508,7 +519,7 @@ export function senderSpec(what: string, endpoint: unknown, options: ZmqSenderOp
 }
 
 /** @internal Opens the socket for a validated config. */
-export async function openSender<F extends FormatName>(config: SenderConfig): Promise<ZmqSender<F>> {
+export async function openSender<F extends FormatName, C extends number = 1, X extends boolean = false>(config: SenderConfig): Promise<ZmqSender<F, C, X>> {
   const { spec, endpoint } = config;
   const zmq = await loadZeromq();
   const options = { sendHighWaterMark: spec.highWaterMark, linger: 0 };
@@ -525,7 +536,7 @@ export async function openSender<F extends FormatName>(config: SenderConfig): Pr
     socket.close();
     throw new Error(`${spec.what}: cannot ${spec.mode} ${endpoint}: ${(error as Error).message}`, { cause: error });
   }
-  const sender = new ZmqSender<F>({ ...config, socket: socket as unknown as SendSocket, endpoint: resolved });
+  const sender = new ZmqSender<F, C, X>({ ...config, socket: socket as unknown as SendSocket, endpoint: resolved });
   spec.onReady?.(resolved);
   return sender;
 }

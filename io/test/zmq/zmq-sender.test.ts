@@ -145,7 +145,7 @@ describe('ZmqSender', () => {
 
   it('rejects bad chunks synchronously in send, before anything is queued', async () => {
     const sender = await openZmqSender('tcp://127.0.0.1:*', { channels: 2 });
-    await expect(sender.send(new Float32Array(4))).rejects.toThrow(/openZmqSender: the stream has 2 channels but a 1-D chunk of 4 samples came/);
+    await expect(sender.send(new Float32Array(4) as never)).rejects.toThrow(/openZmqSender: the stream has 2 channels but a 1-D chunk of 4 samples came/);
     expect(sender.stats.queuedBytes).toBe(0);
     expect(sender.framesSent).toBe(0);
     expect(() => sender.addTag({ offset: -1, key: 'a', value: 1 })).toThrow(TypeError);
