@@ -1,3 +1,5 @@
+import type { TypedArray } from '@ringflow/core';
+
 /**
  * A value in GNU Radio's polymorphic type (PMT), as JavaScript sees it.
  *
@@ -32,16 +34,7 @@ export type PmtValue =
   | PmtPair
   | PmtComplexVector
   | ReadonlyMap<PmtValue, PmtValue>
-  | Int8Array
-  | Uint8Array
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
-  | BigInt64Array
-  | BigUint64Array
-  | Float32Array
-  | Float64Array;
+  | TypedArray;
 
 /** A PMT complex number (`pmt::from_complex`). */
 export interface PmtComplex {

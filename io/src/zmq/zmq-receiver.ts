@@ -1,4 +1,5 @@
 import type { Chunk, FormatName, TypedArray } from '@ringflow/core';
+import { attachSocket } from './internal/attach-socket.js';
 import { loadZeromq } from './internal/load-zeromq.js';
 import { PeerCount } from './internal/peer-count.js';
 import { decodeRingflowHeader, KIND_ABORT, KIND_END, RINGFLOW_VERSION } from './internal/ringflow-header.js';
@@ -435,18 +436,7 @@ export async function openReceiver<F extends FormatName, C extends number = 1, X
   const options = { receiveHighWaterMark: spec.highWaterMark, linger: 0, receiveTimeout: config.idleTimeout ?? -1 };
   const socket = spec.pattern === 'push-pull' ? new zmq.Pull(options) : new zmq.Subscriber(options);
   if (socket instanceof zmq.Subscriber) socket.subscribe(spec.topic ?? '');
-  let resolved = endpoint;
-  try {
-    if (spec.mode === 'bind') {
-      await socket.bind(endpoint);
-      resolved = socket.lastEndpoint ?? endpoint;
-    } else {
-      socket.connect(endpoint);
-    }
-  } catch (error) {
-    socket.close();
-    throw new Error(`${spec.what}: cannot ${spec.mode} ${endpoint}: ${(error as Error).message}`, { cause: error });
-  }
+  const resolved = await attachSocket(socket, spec, endpoint);
   const receiver = new ZmqReceiver<F, C, X>(socket as unknown as ReceiveSocket, config, resolved);
   spec.onReady?.(resolved);
   return receiver;

@@ -1,4 +1,5 @@
 import type { FormatName } from '@ringflow/core';
+import { attachSocket } from './internal/attach-socket.js';
 import { loadZeromq } from './internal/load-zeromq.js';
 import { MessageMemory } from './internal/message-memory.js';
 import { PeerCount } from './internal/peer-count.js';
@@ -524,18 +525,7 @@ export async function openSender<F extends FormatName, C extends number = 1, X e
   const zmq = await loadZeromq();
   const options = { sendHighWaterMark: spec.highWaterMark, linger: 0 };
   const socket = spec.pattern === 'push-pull' ? new zmq.Push(options) : new zmq.Publisher(options);
-  let resolved = endpoint;
-  try {
-    if (spec.mode === 'bind') {
-      await socket.bind(endpoint);
-      resolved = socket.lastEndpoint ?? endpoint;
-    } else {
-      socket.connect(endpoint);
-    }
-  } catch (error) {
-    socket.close();
-    throw new Error(`${spec.what}: cannot ${spec.mode} ${endpoint}: ${(error as Error).message}`, { cause: error });
-  }
+  const resolved = await attachSocket(socket, spec, endpoint);
   const sender = new ZmqSender<F, C, X>({ ...config, socket: socket as unknown as SendSocket, endpoint: resolved });
   spec.onReady?.(resolved);
   return sender;

@@ -6,7 +6,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { lastValueFrom, takeWhile, tap } from 'rxjs';
+import { lastValueFrom, takeWhile, tap, type Observable } from 'rxjs';
 import { isMultichannel, type Chunk, type TypedArray } from '@ringflow/core';
 import { fromSamples } from '@ringflow/operators';
 import { fromZmq, pmt, toZmq, type PmtValue, type ZmqTag } from '@ringflow/io/zmq';
@@ -88,10 +88,44 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** How many of `n` indices `wrong(i)` flags. */
+function countWrong(n: number, wrong: (i: number) => boolean): number {
+  let count = 0;
+  for (let i = 0; i < n; i++) if (wrong(i)) count++;
+  return count;
+}
+
 /** Frames of a chunk as [frame][channel] numbers. */
 function framesOf(chunk: Chunk<TypedArray>): { data: ArrayLike<number>; frames: number; channels: number } {
   if (isMultichannel(chunk)) return { data: chunk.data as unknown as ArrayLike<number>, frames: chunk.shape[0], channels: chunk.shape[1] };
   return { data: chunk as unknown as ArrayLike<number>, frames: (chunk as TypedArray).length, channels: 1 };
+}
+
+/**
+ * Reads `count` frames from a receiver, calling `check(data, first, frames, channels)` per chunk
+ * (it returns how many samples were wrong); unsubscribes after the last frame.
+ */
+async function readFrames(
+  rx: Observable<Chunk<TypedArray>>,
+  count: number,
+  check: (data: ArrayLike<number>, first: number, frames: number, channels: number) => number,
+): Promise<{ frames: number; mismatches: number; chunkFrames: number[] }> {
+  let frames = 0;
+  let mismatches = 0;
+  const chunkFrames: number[] = [];
+  await lastValueFrom(
+    rx.pipe(
+      tap((chunk) => {
+        const { data, frames: n, channels } = framesOf(chunk);
+        mismatches += check(data, frames, n, channels);
+        chunkFrames.push(n);
+        frames += n;
+      }),
+      takeWhile(() => frames < count),
+    ),
+    { defaultValue: undefined },
+  );
+  return { frames, mismatches, chunkFrames };
 }
 
 describe.runIf(inCi && gnuradio === undefined)('GNU Radio interop in CI', () => {
@@ -106,24 +140,10 @@ describe.skipIf(gnuradio === undefined)(`GNU Radio ${gnuradio ?? `interop: skipp
     const endpoint = ipc.endpoint('a.ipc');
     const flowgraph = new Flowgraph('push', { endpoint, type: 'f', count });
     const rx = fromZmq(endpoint, { wire: 'gnuradio', chunkSize: 4096 });
-    let frames = 0;
-    let mismatches = 0;
-    let sizes = true;
-    await lastValueFrom(
-      rx.pipe(
-        tap((chunk) => {
-          const { data, frames: n } = framesOf(chunk);
-          sizes &&= n === 4096;
-          for (let i = 0; i < n; i++) if (data[i] !== knownFloat(frames + i)) mismatches++;
-          frames += n;
-        }),
-        takeWhile(() => frames < count),
-      ),
-      { defaultValue: undefined },
-    );
+    const { frames, mismatches, chunkFrames } = await readFrames(rx, count, (data, first, n) => countWrong(n, (i) => data[i] !== knownFloat(first + i)));
     expect(mismatches).toBe(0);
     expect(frames).toBe(count);
-    expect(sizes).toBe(true);
+    expect(chunkFrames.every((n) => n === 4096)).toBe(true);
     expect(rx.stats.messages).toBeGreaterThan(1); // GNU Radio chose its own message sizes
     expect(rx.stats.malformed).toBe(0);
     await flowgraph.waitFor('done');
@@ -134,24 +154,14 @@ describe.skipIf(gnuradio === undefined)(`GNU Radio ${gnuradio ?? `interop: skipp
     const endpoint = `tcp://127.0.0.1:${await freePort()}`;
     const flowgraph = new Flowgraph('push', { endpoint, type: 'c', count });
     const rx = fromZmq(endpoint, { wire: 'gnuradio', complex: true });
-    let frames = 0;
-    let mismatches = 0;
     let shape = true;
-    await lastValueFrom(
-      rx.pipe(
-        tap((chunk) => {
-          const { data, frames: n, channels } = framesOf(chunk);
-          shape &&= channels === 2;
-          for (let i = 0; i < n; i++) {
-            const [re, im] = knownComplex(frames + i);
-            if (data[2 * i] !== re || data[2 * i + 1] !== im) mismatches++;
-          }
-          frames += n;
-        }),
-        takeWhile(() => frames < count),
-      ),
-      { defaultValue: undefined },
-    );
+    const { frames, mismatches } = await readFrames(rx, count, (data, first, n, channels) => {
+      shape &&= channels === 2;
+      return countWrong(n, (i) => {
+        const [re, im] = knownComplex(first + i);
+        return data[2 * i] !== re || data[2 * i + 1] !== im;
+      });
+    });
     expect(shape).toBe(true);
     expect(mismatches).toBe(0);
     expect(frames).toBe(count);
@@ -175,19 +185,7 @@ describe.skipIf(gnuradio === undefined)(`GNU Radio ${gnuradio ?? `interop: skipp
     await flowgraph.waitFor('ready');
     const tags: ZmqTag[] = [];
     const rx = fromZmq(sink, { wire: 'gnuradio', tags: true, onTag: (t) => tags.push(t) });
-    let frames = 0;
-    let mismatches = 0;
-    await lastValueFrom(
-      rx.pipe(
-        tap((chunk) => {
-          const { data, frames: n } = framesOf(chunk);
-          for (let i = 0; i < n; i++) if (data[i] !== Math.fround(signal[frames + i]! * factor)) mismatches++;
-          frames += n;
-        }),
-        takeWhile(() => frames < count),
-      ),
-      { defaultValue: undefined },
-    );
+    const { frames, mismatches } = await readFrames(rx, count, (data, first, n) => countWrong(n, (i) => data[i] !== Math.fround(signal[first + i]! * factor)));
     await sending;
     expect(mismatches).toBe(0);
     expect(frames).toBe(count);
@@ -248,20 +246,12 @@ describe.skipIf(gnuradio === undefined)(`GNU Radio ${gnuradio ?? `interop: skipp
       ],
     });
     const tags: (ZmqTag & { delivered: number })[] = [];
-    let frames = 0;
-    let mismatches = 0;
-    const rx = fromZmq(endpoint, { wire: 'gnuradio', tags: true, chunkSize: 1000, onTag: (t) => tags.push({ ...t, delivered: frames }) });
-    await lastValueFrom(
-      rx.pipe(
-        tap((chunk) => {
-          const { data, frames: n } = framesOf(chunk);
-          for (let i = 0; i < n; i++) if (data[i] !== knownFloat(frames + i)) mismatches++;
-          frames += n;
-        }),
-        takeWhile(() => frames < count),
-      ),
-      { defaultValue: undefined },
-    );
+    let delivered = 0;
+    const rx = fromZmq(endpoint, { wire: 'gnuradio', tags: true, chunkSize: 1000, onTag: (t) => tags.push({ ...t, delivered }) });
+    const { mismatches } = await readFrames(rx, count, (data, first, n) => {
+      delivered = first + n;
+      return countWrong(n, (i) => data[i] !== knownFloat(first + i));
+    });
     expect(mismatches).toBe(0);
     expect(tags.map(({ offset, key, value, srcid }) => ({ offset, key, value, srcid }))).toEqual([
       { offset: 0, key: 'start', value: true, srcid: 'gnuradio_flowgraphs' },

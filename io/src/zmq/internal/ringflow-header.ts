@@ -33,11 +33,10 @@ export const KIND_ABORT = 2;
 
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-export interface RingflowHeader {
-  readonly version: number;
+/** The fields a sender writes (tags already encoded, see `encodeTag`). */
+export interface RingflowHeaderFields<Tag = Uint8Array> {
   readonly kind: number;
   readonly format: FormatInfo;
-  readonly littleEndian: boolean;
   readonly channels: number;
   readonly streamId: number;
   readonly sampleRate: number;
@@ -45,21 +44,13 @@ export interface RingflowHeader {
   readonly firstFrame: number;
   readonly frames: number;
   readonly chunkFrames: readonly number[];
-  readonly tags: readonly WireTag[];
+  readonly tags: readonly Tag[];
 }
 
-export interface RingflowHeaderFields {
-  readonly kind: number;
-  readonly format: FormatInfo;
-  readonly channels: number;
-  readonly streamId: number;
-  readonly sampleRate: number;
-  readonly sequence: number;
-  readonly firstFrame: number;
-  readonly frames: number;
-  readonly chunkFrames: readonly number[];
-  /** Tags already encoded (see `encodeTag`). */
-  readonly tags: readonly Uint8Array[];
+/** A header as read: the fields, the version and the byte order, tags decoded. */
+export interface RingflowHeader extends RingflowHeaderFields<WireTag> {
+  readonly version: number;
+  readonly littleEndian: boolean;
 }
 
 export function encodeRingflowHeader(h: RingflowHeaderFields): Buffer {
