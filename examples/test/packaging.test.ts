@@ -73,8 +73,7 @@ describe('the packed packages', () => {
   it('import as ESM from every entry point with plain node', () => {
     const specifiers = PACKAGES.flatMap((pkg) => entriesOf(join(app, 'node_modules', '@ringflow', pkg)));
     expect(specifiers).toContain('@ringflow/operators/kernels');
-    // TODO(lead): once ./signal and io export their functions, also require each entry to export something.
-    const script = `for (const s of ${JSON.stringify(specifiers)}) await import(s); console.log('ok');`;
+    const script = `for (const s of ${JSON.stringify(specifiers)}) { const m = await import(s); if (Object.keys(m).length === 0) throw new Error(s + ' exports nothing'); } console.log('ok');`;
     expect(run(process.execPath, ['--input-type=module', '-e', script], app).trim()).toBe('ok');
   });
 
@@ -96,6 +95,12 @@ describe('the packed packages', () => {
   it('type-check a user program with tsc against the installed declarations', () => {
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     run(process.execPath, [tsc, '-p', 'tsconfig.json'], app); // throws with tsc's diagnostics
+  });
+
+  it('load @ringflow/io/zmq without zeromq installed, and say how to install it when it is used', () => {
+    const script = `import { fromZmq } from '@ringflow/io/zmq';
+      fromZmq('tcp://127.0.0.1:1', { format: 'f' }).subscribe({ error: (e) => { console.log(e.message); } });`;
+    expect(run(process.execPath, ['--input-type=module', '-e', script], app)).toMatch(/npm install zeromq/);
   });
 
   it('move a counting sequence between two threads', () => {
