@@ -3,7 +3,9 @@ import { chunkedSource } from './internal/chunked-source.js';
 import {
   describeValue,
   finiteNumber,
-  positiveInteger,
+  chunkSizeOption,
+  optionsObject,
+  schedulerOption,
   sourceArrayType,
   sourceLength,
   type SourceArray,
@@ -21,7 +23,7 @@ export interface NoiseOptions<F extends SourceFormat = 'float64'> {
   readonly seed?: number;
   /** Scale factor (default 1). */
   readonly amplitude?: number;
-  /** Samples per chunk (default 1024). */
+  /** Samples per chunk (default 1024, at most 2^28). */
   readonly chunkSize?: number;
   /** Total length in samples; default endless. */
   readonly length?: number;
@@ -79,7 +81,9 @@ export function noise<F extends SourceFormat = 'float64'>(options: NoiseOptions<
     if (!Number.isInteger(seed)) throw new RangeError(`${what}: seed must be an integer, got ${seed}`);
   }
   const amplitude = finiteNumber(what, 'amplitude', options.amplitude ?? 1);
-  const chunkSize = positiveInteger(what, 'chunkSize', options.chunkSize ?? 1024);
+  optionsObject(what, options, ['type', 'distribution', 'seed', 'amplitude', 'chunkSize', 'length', 'format', 'scheduler', 'sampleRate']);
+  const chunkSize = chunkSizeOption(what, 'chunkSize', options.chunkSize ?? 1024);
+  const scheduler = schedulerOption(what, options.scheduler);
   const sampleRate = finiteNumber(what, 'sampleRate', options.sampleRate ?? 48_000);
   if (sampleRate <= 0) throw new RangeError(`${what}: sampleRate must be > 0 Hz, got ${sampleRate}`);
   const length = sourceLength(what, options.length, undefined, sampleRate);
@@ -123,5 +127,5 @@ export function noise<F extends SourceFormat = 'float64'>(options: NoiseOptions<
       return out as SourceArray<F>;
     };
   };
-  return chunkedSource(length, chunkSize, init, options.scheduler, (chunkSize / sampleRate) * 1000);
+  return chunkedSource(length, chunkSize, init, scheduler, (chunkSize / sampleRate) * 1000);
 }

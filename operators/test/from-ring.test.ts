@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { concatenate, RingBuffer } from '@ringflow/core';
-import { fromRing } from '../src/from-ring.js';
+import { fromRing } from '@ringflow/operators';
 
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 const counting = (start: number, n: number) => Float32Array.from({ length: n }, (_, i) => start + i);

@@ -1,7 +1,7 @@
 // Tolerances: within 1e-12 dB of the reference (librosa-style formulas in numpy).
 import { describe, expect, it } from 'vitest';
 import { from, lastValueFrom, of } from 'rxjs';
-import { toDecibels } from '../src/to-decibels.js';
+import { toDecibels } from '@ringflow/operators';
 import { fixture, marbleScheduler, relError, badChunks } from './helpers/chunking.js';
 
 const ref = await fixture<Record<string, number[]>>('spectral/magnitude.json');

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { lastValueFrom, Observable, Subject, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { concatenate, RingBuffer, RingClosedError } from '@ringflow/core';
-import { collect } from '../src/collect.js';
-import { fromRing } from '../src/from-ring.js';
-import { fromSamples } from '../src/from-samples.js';
-import { toRing } from '../src/to-ring.js';
+import { concatenate, RingAbortedError, RingBuffer, RingClosedError } from '@ringflow/core';
+import { collect } from '@ringflow/operators';
+import { fromRing } from '@ringflow/operators';
+import { fromSamples } from '@ringflow/operators';
+import { toRing } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 const counting = (start: number, n: number) => Float32Array.from({ length: n }, (_, i) => start + i);
@@ -48,24 +48,40 @@ describe('toRing', () => {
     expect(drainRing(ring)).toEqual(f32(1, 2, 3, 4));
   });
 
-  it('forwards an upstream error downstream and closes the ring, so the consumer completes after draining', async () => {
+  it('forwards an upstream error downstream and aborts the ring, so the consumer errors after draining', async () => {
     const ring = new RingBuffer({ format: 'f', capacity: 16 });
-    const consumer = lastValueFrom(fromRing(ring).pipe(collect()));
+    const received: Float32Array[] = [];
+    const consumer = new Promise<unknown>((resolve, reject) => {
+      fromRing(ring).subscribe({ next: (c) => received.push(c), error: resolve, complete: () => reject(new Error('completed instead of erroring')) });
+    });
     marbles().run(({ cold, expectObservable }) => {
       expectObservable(cold('a-#', { a: f32(1, 2) }, new Error('upstream')).pipe(toRing(ring))).toBe('a-#', { a: f32(1, 2) }, new Error('upstream'));
     });
-    expect(ring.closed).toBe(true);
-    expect(await consumer).toEqual(f32(1, 2));
+    expect(ring.aborted).toBe(true);
+    const error = await consumer;
+    expect(error).toBeInstanceOf(RingAbortedError);
+    expect((error as Error).message).toMatch(/upstream/);
+    expect(concatenate(...(received as [Float32Array]))).toEqual(f32(1, 2));
   });
 
-  it('leaves the ring open on error with closeOnError: false', () => {
+  it('aborts the ring when a chunk errors the stream (a wrong class), not only on upstream errors', () => {
+    const ring = new RingBuffer({ format: 'f', capacity: 16 });
+    let error: unknown;
+    fromSamples(new Float64Array(4), 2).pipe(toRing(ring as never)).subscribe({ error: (e) => (error = e) });
+    expect(error).toBeInstanceOf(TypeError);
+    expect(ring.aborted).toBe(true);
+    expect(ring.abortReason).toBe((error as Error).message);
+  });
+
+  it('leaves the ring open on error with abortOnError: false', () => {
     const ring = new RingBuffer({ format: 'f', capacity: 16 });
     const source = new Subject<Float32Array>();
     let error: unknown;
-    source.pipe(toRing(ring, { closeOnError: false })).subscribe({ error: (e) => (error = e) });
+    source.pipe(toRing(ring, { abortOnError: false })).subscribe({ error: (e) => (error = e) });
     source.error(new Error('x'));
     expect(error).toBeInstanceOf(Error);
     expect(ring.closed).toBe(false);
+    expect(ring.aborted).toBe(false);
   });
 
   describe("overflow: 'drop-newest'", () => {

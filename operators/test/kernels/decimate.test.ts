@@ -6,7 +6,7 @@ import {
   processDecimate,
   resetDecimate,
   type DecimateState,
-} from '../../src/kernels/decimate.js';
+} from '@ringflow/operators';
 import { noise, relError } from '../helpers/chunking.js';
 
 interface Case {

@@ -9,7 +9,7 @@ import {
   resetResample,
   type ResampleOptions,
   type ResampleState,
-} from '../../src/kernels/resample.js';
+} from '@ringflow/operators';
 import { noise, relError } from '../helpers/chunking.js';
 
 interface Case {
