@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'operators', 'src');
 
-const SECTIONS: [title: string, intro: string, names: string[]][] = [
+/** The catalogue's sections: title, introduction, the exported names listed in it. */
+export const SECTIONS: [title: string, intro: string, names: string[]][] = [
   ['Bridges', 'Between rings and streams.', ['fromRing', 'toRing']],
   ['Shaping', 'Regroup chunks; results do not depend on the input chunking.', ['batch', 'slidingWindow', 'concatenateChunks', 'collect', 'interleave', 'deinterleave']],
   ['Sources', 'Cold Observables of chunks.', ['oscillator', 'chirp', 'noise', 'fromSamples']],

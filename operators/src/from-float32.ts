@@ -21,7 +21,7 @@ export type PcmOf<C, F extends PcmFormat> = C extends MultichannelChunk ? Multic
  * `fromFloat32(chunk, 'int16')`.
  *
  * @remarks
- * `x * 2^(bits - 1)` rounded to nearest (ties to even), clipped to the format's range (so `1.0`
+ * `x * 2^(bits - 1)` rounded to nearest (ties toward +infinity, as sox), clipped to the format's range (so `1.0`
  * becomes 32767 in int16, `-1.0` -32768), offset for unsigned formats; with `dither`, TPDF noise
  * of (-1, 1) LSB is added before rounding. Full scale is `2^(bits - 1)` both ways, so
  * `fromFloat32(toFloat32(x), format)` gives `x` back exactly. NaN becomes 0. Formats: `'int8'`,

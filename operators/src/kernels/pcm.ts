@@ -146,8 +146,8 @@ export interface FloatToPcmOptions {
 }
 
 /**
- * Converts floats in [-1, 1) to PCM integers: `x * 2^(bits - 1)` rounded to nearest (ties to
- * even, as `lrint` in libsndfile and `numpy.rint`), clipped to the format's range, offset for
+ * Converts floats in [-1, 1) to PCM integers: `x * 2^(bits - 1)` rounded to nearest (ties toward
+ * +infinity, `Math.round`, exactly as sox converts), clipped to the format's range, offset for
  * unsigned formats; optionally TPDF-dithered first.
  *
  * @remarks
@@ -185,7 +185,6 @@ export function floatToPcm(input: FloatArray, output: PcmArray, options?: FloatT
     let v = input[i]! * scale;
     if (dither !== undefined) v += dither.next();
     let r = Math.round(v);
-    if (r - v === 0.5 && r % 2 !== 0) r -= 1; // ties to even
     if (r > hi) {
       r = hi;
       clipped++;
