@@ -62,9 +62,9 @@ export interface ChirpOptions<F extends SourceFormat = 'float64'> {
  * so the values do not depend on `chunkSize`; float32 output is rounded once. Synchronous unless a
  * scheduler is given; each subscription starts at t = 0; every chunk is a fresh array.
  *
- * Timeline (`chunkSize` 3, 7 samples):
+ * Timeline (`chirp({ f0: 0, f1: 4000, duration: 7 / 8000, sampleRate: 8000, chunkSize: 3 })`, synchronous):
  * ```
- * out: ([c0 c1 c2] [c3 c4 c5] [c6] |)
+ * out: ([1.000 0.975 0.623] [-0.434 -0.901 0.782] [-0.223] |)
  * ```
  *
  * @param options - `f0`, `f1`, `duration`, `sampleRate`, `method`, `phase`, `vertexZero`, `amplitude`, `chunkSize`, `length`, `format`, `scheduler`.

@@ -29,10 +29,11 @@ export interface DecimateOperatorOptions extends Omit<DecimateOptions, 'channels
  * Ownership: fresh chunks unless `reuse: true` (views of one buffer per subscription, overwritten by
  * the next emission: copy to keep). Inputs are not kept.
  *
- * Timeline (`decimate(2, { ftype: 'fir', n: 2 })`: a 3-tap Hamming FIR, then every other sample):
+ * Timeline (`decimate(2, { ftype: 'fir', n: 2 })`: the 3-tap Hamming FIR `[0.046, 0.908, 0.046]`,
+ * then input samples 0, 2, 4, ...):
  * ```
- * in:  [1 0 0 0]    [2]     [0 0 0] |
- * out: [0.06 0.06]  [0.12]  [0.12]  |
+ * in:  [1 0 0 0]      [2]     [0 0 0] |
+ * out: [0.046 0.046]  [0.092] [0.092] |
  * ```
  *
  * @param q - the decimation factor, a positive integer (`'fir'` needs `q >= 2`)

@@ -28,10 +28,9 @@ export type FromSamplesChunk<A> = A extends Uint8Array ? Uint8Array : A extends 
  * `subarray` views of the input (no copy; the input is read at subscription time, so later changes
  * to it are seen). An empty input completes without emitting. Synchronous unless a scheduler is given.
  *
- * Timeline (`chunkSize` 2):
+ * Timeline (`fromSamples(Float64Array.of(1, 2, 3, 4, 5), 2)`, synchronous):
  * ```
- * array: abcde
- * out:   ([ab] [cd] [e] |)
+ * out:   ([1 2] [3 4] [5] |)
  * ```
  *
  * @param array - The samples: a TypedArray or other `BufferLike`.

@@ -40,7 +40,7 @@ import { operate, subscribeInner } from './internal/operate.js';
  * Timeline (`mix(other)`):
  * ```
  * in:     [1 2]  .     .       [3 4 5]  .        |
- * other:  .      [10]  [20 30]  .       [40 50]  |
+ * other:  .      [10]  [20 30]  .       [40 50]     |
  * out:    .      [11]  [22]    [33]     [44 55]  |
  * ```
  *

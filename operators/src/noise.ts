@@ -49,9 +49,9 @@ export interface NoiseOptions<F extends SourceFormat = 'float64'> {
  * Synchronous unless a scheduler is given (then paced at `sampleRate`); an endless stream needs
  * `take(n)` downstream. Every chunk is a fresh array.
  *
- * Timeline (`chunkSize` 3, `length` 7):
+ * Timeline (`noise({ seed: 1, chunkSize: 3, length: 7 })`, synchronous; the same numbers on every run):
  * ```
- * out: ([n0 n1 n2] [n3 n4 n5] [n6] |)
+ * out: ([0.137 0.779 -0.059] [-0.294 -0.327 0.006] [0.222] |)
  * ```
  *
  * @param options - `type`, `distribution`, `seed`, `amplitude`, `chunkSize`, `length`, `format`, `scheduler`, `sampleRate`.

@@ -59,9 +59,10 @@ export interface OscillatorOptions<F extends SourceFormat = 'float64'> {
  * one chunk is emitted per task, paced at the sample rate. Each subscription starts at sample 0;
  * every chunk is a fresh array.
  *
- * Timeline (`chunkSize` 3, `length` 7):
+ * Timeline (`oscillator({ frequency: 12_000, sampleRate: 48_000, chunkSize: 3, length: 7 })`: a
+ * quarter of the sample rate, all chunks emitted synchronously on subscribe):
  * ```
- * out: ([s0 s1 s2] [s3 s4 s5] [s6] |)    synchronous
+ * out: ([0 1 0] [-1 0 1] [0] |)
  * ```
  *
  * @param options - `frequency`, `sampleRate`, `type`, `amplitude`, `phase`, `chunkSize`, `duration` or `length`, `format`, `scheduler`.

@@ -39,17 +39,17 @@ export interface ResampleOperatorOptions extends Omit<ResampleOptions, 'channels
  * Ownership: fresh chunks unless `reuse: true` (views of one buffer per subscription, overwritten by
  * the next emission: copy to keep; the flushed tail is always fresh). Inputs are not kept.
  *
- * Timeline (`resample(2, 1, { window: [0.5, 1, 0.5] })`: linear interpolation, `half_len` 1, so
- * the output waits for the next input sample):
+ * Timeline (`resample(2, 1, { window: [0.25, 0.5, 0.25] })`: linear interpolation, `half_len` 1,
+ * so an output waits for the next input sample; the tail is computed with a zero after the end):
  * ```
  * in:  [2 4]     [6]     |
  * out: [2 3 4]   [5 6]   ([3]|)
  * ```
  *
- * Timeline (`resample(1, 2, { window: [0.5, 1, 0.5] })`):
+ * Timeline (`resample(1, 2, { window: [0.25, 0.5, 0.25] })`):
  * ```
  * in:  [2 4 6]   [8 10]  |
- * out: [2 6]     [10]    |
+ * out: [2]       [6]     ([7]|)
  * ```
  *
  * @param up - upsampling factor, a positive integer

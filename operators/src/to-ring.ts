@@ -95,7 +95,7 @@ export interface ToRingOperator<T> extends OperatorFunction<T, T> {
  * ```
  * in:    [ab] [cde]  |
  * out:   [ab] [cde]  |
- * ring:  [ab] [abcd] |
+ * ring:  [ab] [abcd] |   // then closed
  * stats: written 4, dropped 1, overruns 1
  * ```
  *

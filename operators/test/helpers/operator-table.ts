@@ -52,5 +52,5 @@ export const OPERATOR_CASES: readonly OperatorCase[] = [
 
 /** The catalogue's names that are operators (not sources, not design helpers). */
 export function operatorNames(sections: readonly (readonly [string, string, readonly string[]])[]): string[] {
-  return sections.filter(([title]) => !['Sources', 'Design helpers'].includes(title) && !title.startsWith('Design')).flatMap(([, , names]) => names).filter((n) => n !== 'fromRing');
+  return sections.filter(([title]) => !['Sources', 'Conversions'].includes(title) && !title.startsWith('Design')).flatMap(([, , names]) => names).filter((n) => n !== 'fromRing');
 }
