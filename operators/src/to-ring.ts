@@ -73,9 +73,10 @@ export interface ToRingOperator<T> extends OperatorFunction<T, T> {
  * Multichannel: `[frames, channels]` chunks are written as interleaved samples (strided views are
  * gathered first). The first chunk fixes the layout (a 1-D chunk in a multichannel stream, or
  * another channel count, errors the stream with a RangeError; so does a count other than the
- * `channels` option). The ring only ever receives whole frames: `'drop-newest'` drops whole frames,
- * and when a `timeout` elapses in the middle of a frame, the rest of that frame is still written
- * (waiting without a limit for room for it) before the remaining frames are dropped.
+ * `channels` option). The ring only receives whole frames: `'wait'` and `'drop-newest'` write and
+ * drop whole frames; `'block'` writes what fits, and when its `timeout` elapses in the middle of a
+ * frame it waits up to another `timeout` for room for the rest of that frame, then (if the ring is
+ * still full) errors the stream with a RangeError rather than leave the ring misaligned.
  *
  * Ending: on completion the ring is closed (`closeOnComplete`) after the pending writes, then the
  * result completes; the consumer (`fromRing`) drains the ring and completes. On an error from the
@@ -157,8 +158,8 @@ export function toRing<F extends FormatName, C extends Chunk<ArrayOf<F>> = Array
   const operator = operate<C, C>((subscriber) => {
     const layout = new StreamLayout<TypedArray>('toRing', { twoDimensional: 'frames' });
     const controller = new AbortController();
-    /** Chunks waiting for room ('wait'): the chunk to emit, the samples still to write, and how many of its samples were written before. */
-    const queue: { chunk: C; rest: TypedArray; before: number }[] = [];
+    /** Chunks waiting for room ('wait'): the chunk to emit and the samples still to write. */
+    const queue: { chunk: C; rest: TypedArray }[] = [];
     let draining = false;
     let completed = false;
     let ended = false;
@@ -179,12 +180,40 @@ export function toRing<F extends FormatName, C extends Chunk<ArrayOf<F>> = Array
       subscriber.complete();
     };
 
-    /** After a timed-out write that stopped inside a frame: writes the rest of that frame, without a limit; returns the samples it wrote. */
+    /** Whole frames of `samples` that fit into the ring now (all of them for a mono stream). */
+    const fitting = (length: number): number => {
+      const room = ring.writeAvailable;
+      return length <= room ? length : room - (room % unit);
+    };
+
+    /** After a 'block' write that timed out inside a frame: writes the rest of the frame within another timeout, else throws. */
     const completeFrameBlocking = (written: number, tail: TypedArray): number => {
       const missing = (unit - (written % unit)) % unit;
       if (missing === 0) return 0;
-      ring.pushBlocking(tail.subarray(0, missing));
+      if (ring.pushBlocking(tail.subarray(0, missing), timeout) !== null) {
+        throw new RangeError(`toRing: the ring stayed full for ${timeout} ms in the middle of a ${unit}-channel frame; erroring rather than leaving the ring misaligned`);
+      }
       return missing;
+    };
+
+    /** Writes whole frames of `rest` as room appears ('wait' with channels); returns the samples not written (timeout), -1 when ended. */
+    const writeFrames = async (rest: TypedArray): Promise<number> => {
+      const deadline = timeout === undefined ? undefined : performance.now() + timeout;
+      const batch = unit * Math.max(1, Math.floor(ring.capacity / unit / 2));
+      let at = 0;
+      while (at < rest.length) {
+        const n = fitting(rest.length - at);
+        if (n > 0) {
+          at += ring.write(rest.subarray(at, at + n));
+          continue;
+        }
+        const left = deadline === undefined ? undefined : deadline - performance.now();
+        if (left !== undefined && left <= 0) break;
+        const ok = await ring.waitWritable(Math.min(rest.length - at, batch), { signal: controller.signal, timeout: left });
+        if (ended || controller.signal.aborted) return -1;
+        if (!ok) break;
+      }
+      return rest.length - at;
     };
 
     const drain = async (): Promise<void> => {
@@ -192,17 +221,14 @@ export function toRing<F extends FormatName, C extends Chunk<ArrayOf<F>> = Array
       const waitOptions = { signal: controller.signal, timeout };
       while (queue.length > 0) {
         const item = queue[0]!;
-        const tail = await ring.pushAsync(item.rest, waitOptions);
-        if (ended || controller.signal.aborted) return;
-        let unwritten = tail === null ? 0 : tail.length;
-        if (tail !== null) {
-          const written = item.before + item.rest.length - unwritten;
-          const missing = (unit - (written % unit)) % unit;
-          if (missing > 0) {
-            await ring.pushAsync(tail.subarray(0, missing), { signal: controller.signal });
-            if (ended || controller.signal.aborted) return;
-            unwritten -= missing;
-          }
+        let unwritten: number;
+        if (unit === 1) {
+          const tail = await ring.pushAsync(item.rest, waitOptions);
+          if (ended || controller.signal.aborted) return;
+          unwritten = tail === null ? 0 : tail.length;
+        } else {
+          unwritten = await writeFrames(item.rest);
+          if (unwritten < 0) return;
         }
         stats.written += item.rest.length - unwritten;
         if (unwritten > 0) stats.dropped += unwritten;
@@ -226,7 +252,8 @@ export function toRing<F extends FormatName, C extends Chunk<ArrayOf<F>> = Array
           const length = samples.length;
           if (overflow === 'wait') {
             if (queue.length === 0) {
-              const n = ring.write(samples);
+              const fits = fitting(length);
+              const n = fits === length ? ring.write(samples) : fits > 0 ? ring.write(samples.subarray(0, fits)) : 0;
               stats.written += n;
               if (n === length) {
                 subscriber.next(chunk);
@@ -234,11 +261,11 @@ export function toRing<F extends FormatName, C extends Chunk<ArrayOf<F>> = Array
               }
               overrun(0);
               // Copies: the source may refill its buffer once next() returns (batch with reuse).
-              queue.push({ chunk, rest: samples.slice(n), before: n });
+              queue.push({ chunk, rest: samples.slice(n) });
               drain().catch(fail);
             } else {
               overrun(0);
-              queue.push({ chunk, rest: samples.slice(), before: 0 });
+              queue.push({ chunk, rest: samples.slice() });
             }
             return;
           }
@@ -250,13 +277,8 @@ export function toRing<F extends FormatName, C extends Chunk<ArrayOf<F>> = Array
             stats.written += length - unwritten;
             if (full) overrun(unwritten);
           } else if (overflow === 'drop-newest') {
-            const room = ring.writeAvailable;
-            let n = 0;
-            if (length <= room) n = length === 0 ? 0 : ring.write(samples);
-            else {
-              const fits = room - (room % unit);
-              if (fits > 0) n = ring.write(samples.subarray(0, fits));
-            }
+            const fits = fitting(length);
+            const n = fits === length ? (length === 0 ? 0 : ring.write(samples)) : fits > 0 ? ring.write(samples.subarray(0, fits)) : 0;
             stats.written += n;
             if (n < length) overrun(length - n);
           } else {
