@@ -1,4 +1,4 @@
-import type { OperatorFunction } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { ArrayOf, Chunk, FormatName, RingBuffer, TypedArray } from '@ringflow/core';
 import { booleanOption, choiceOption, describeValue, finiteNumber, optionsObject, positiveInteger } from './internal/chunks.js';
 import { operate } from './internal/operate.js';
@@ -52,8 +52,12 @@ export interface ToRingOptions {
   readonly onOverrun?: (dropped: number, stats: Readonly<ToRingStats>) => void;
 }
 
-/** The operator returned by {@link toRing}: an `OperatorFunction` that also exposes its counters. */
-export interface ToRingOperator<T> extends OperatorFunction<T, T> {
+/**
+ * The operator returned by {@link toRing}: it passes every chunk type `C` of the ring's class on
+ * unchanged (mono stays mono, `[frames, channels]` stays multichannel), and exposes its counters.
+ */
+export interface ToRingOperator<T> {
+  <C extends T>(source: Observable<C>): Observable<C>;
   /** The live counters (the `stats` option when given), summed over every subscription. */
   readonly stats: Readonly<ToRingStats>;
 }
@@ -126,7 +130,7 @@ export interface ToRingOperator<T> extends OperatorFunction<T, T> {
  * console.log(writer.stats.written, writer.stats.dropped); // 4096 5904
  * ```
  */
-export function toRing<F extends FormatName, C extends Chunk<ArrayOf<F>> = ArrayOf<F>>(ring: RingBuffer<F>, options?: ToRingOptions): ToRingOperator<C> {
+export function toRing<F extends FormatName>(ring: RingBuffer<F>, options?: ToRingOptions): ToRingOperator<Chunk<ArrayOf<F>>> {
   if (typeof ring !== 'object' || ring === null || typeof (ring as { pushAsync?: unknown }).pushAsync !== 'function') {
     throw new TypeError(`toRing: expected a RingBuffer, got ${describeValue(ring)}`);
   }
@@ -155,6 +159,7 @@ export function toRing<F extends FormatName, C extends Chunk<ArrayOf<F>> = Array
     onOverrun?.(dropped, stats);
   };
 
+  type C = Chunk<ArrayOf<F>>;
   const operator = operate<C, C>((subscriber) => {
     const layout = new StreamLayout<TypedArray>('toRing', { twoDimensional: 'frames' });
     const controller = new AbortController();
@@ -312,5 +317,5 @@ export function toRing<F extends FormatName, C extends Chunk<ArrayOf<F>> = Array
     };
   });
 
-  return Object.defineProperty(operator, 'stats', { value: stats, enumerable: true }) as ToRingOperator<C>;
+  return Object.defineProperty(operator, 'stats', { value: stats, enumerable: true }) as unknown as ToRingOperator<C>;
 }

@@ -7,26 +7,28 @@ import { assertFloatArray, type FloatArray } from '../internal/float-array.js';
  * usually hand it out. The struct codes `b B h H i I` are accepted as aliases of
  * `int8 uint8 int16 uint16 int32 uint32`.
  */
-export type PcmFormat = 'int8' | 'uint8' | 'int16' | 'uint16' | 'int24' | 'int32' | 'uint32';
+export type PcmFormat = 'int8' | 'uint8' | 'int16' | 'uint16' | 'int24' | 'int32' | 'uint32' | 'b' | 'B' | 'h' | 'H' | 'i' | 'I';
 
 /** The integer TypedArrays PCM samples come in. */
 export type PcmArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
 /** The array class holding samples of a {@link PcmFormat}. */
-export type PcmArrayOf<F extends PcmFormat> = F extends 'int8'
+export type PcmArrayOf<F extends PcmFormat> = F extends 'int8' | 'b'
   ? Int8Array
-  : F extends 'uint8'
+  : F extends 'uint8' | 'B'
     ? Uint8Array
-    : F extends 'int16'
+    : F extends 'int16' | 'h'
       ? Int16Array
-      : F extends 'uint16'
+      : F extends 'uint16' | 'H'
         ? Uint16Array
-        : F extends 'uint32'
+        : F extends 'uint32' | 'I'
           ? Uint32Array
           : Int32Array;
 
+type PcmName = 'int8' | 'uint8' | 'int16' | 'uint16' | 'int24' | 'int32' | 'uint32';
+
 interface PcmInfo {
-  readonly format: PcmFormat;
+  readonly format: PcmName;
   readonly Type: new (n: number) => PcmArray;
   /** 2^(bits - 1): full scale. */
   readonly scale: number;
@@ -34,7 +36,7 @@ interface PcmInfo {
   readonly offset: number;
 }
 
-const INFO: Record<PcmFormat, PcmInfo> = {
+const INFO: Record<PcmName, PcmInfo> = {
   int8: { format: 'int8', Type: Int8Array, scale: 2 ** 7, offset: 0 },
   uint8: { format: 'uint8', Type: Uint8Array, scale: 2 ** 7, offset: 2 ** 7 },
   int16: { format: 'int16', Type: Int16Array, scale: 2 ** 15, offset: 0 },
@@ -43,11 +45,11 @@ const INFO: Record<PcmFormat, PcmInfo> = {
   int32: { format: 'int32', Type: Int32Array, scale: 2 ** 31, offset: 0 },
   uint32: { format: 'uint32', Type: Uint32Array, scale: 2 ** 31, offset: 2 ** 31 },
 };
-const CODES: Record<string, PcmFormat> = { b: 'int8', B: 'uint8', h: 'int16', H: 'uint16', i: 'int32', I: 'uint32' };
+const CODES: Record<string, PcmName> = { b: 'int8', B: 'uint8', h: 'int16', H: 'uint16', i: 'int32', I: 'uint32' };
 const NAMES = "'int8', 'uint8', 'int16', 'uint16', 'int24', 'int32', 'uint32' (or b B h H i I)";
 
 /** The format of `array`'s class (Int32Array reads as `'int32'`), or undefined for non-PCM arrays. */
-export function pcmFormatOf(array: unknown): PcmFormat | undefined {
+export function pcmFormatOf(array: unknown): PcmName | undefined {
   if (array instanceof Int8Array) return 'int8';
   if (array instanceof Uint8Array && !(array instanceof Uint8ClampedArray)) return 'uint8';
   if (array instanceof Int16Array) return 'int16';
@@ -60,7 +62,7 @@ export function pcmFormatOf(array: unknown): PcmFormat | undefined {
 /** Resolves a format name or struct code; TypeError listing the valid ones otherwise. @internal */
 export function pcmInfo(what: string, format: unknown): PcmInfo {
   const name = typeof format === 'string' ? (CODES[format] ?? format) : format;
-  const info = typeof name === 'string' && Object.hasOwn(INFO, name) ? INFO[name as PcmFormat] : undefined;
+  const info = typeof name === 'string' && Object.hasOwn(INFO, name) ? INFO[name as PcmName] : undefined;
   if (info === undefined) throw new TypeError(`${what}: format must be one of ${NAMES}, got ${typeof format === 'string' ? `'${format}'` : String(format)}`);
   return info;
 }

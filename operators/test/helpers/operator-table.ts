@@ -2,7 +2,7 @@
 // Float64Array chunks (of CHUNK samples) to whatever it emits. The contract tests run the same
 // table through take/first/errors and through marble subscription checks, so an operator added
 // to the catalogue without an entry here fails `covers every operator of the catalogue`.
-import { map, type OperatorFunction } from 'rxjs';
+import { map, type Observable, type OperatorFunction } from 'rxjs';
 import { RingBuffer } from '@ringflow/core';
 import * as ops from '@ringflow/operators';
 
@@ -20,7 +20,7 @@ export interface OperatorCase {
   readonly firstAt?: number;
 }
 
-const other = () => ops.fromSamples(new Float64Array(1_000_000), CHUNK);
+const other = (): Observable<Float64Array> => ops.fromSamples(new Float64Array(1_000_000), CHUNK);
 const stftOptions = { size: 32, hop: 16 } as const;
 
 export const OPERATOR_CASES: readonly OperatorCase[] = [
