@@ -1,4 +1,4 @@
-import { isMultichannel, type Chunk, type FloatArray, type MultichannelChunk } from '@ringflow/core';
+import { isMultichannel, type Chunk, type FloatArray, type MultichannelChunk, type TypedArray } from '@ringflow/core';
 import { describeValue } from './internal/chunks.js';
 import { StreamLayout } from './internal/stream-layout.js';
 import { createTpdfDither, floatToPcm, pcmInfo, type PcmArrayOf, type PcmFormat, type TpdfDither } from './kernels/pcm.js';
@@ -14,7 +14,7 @@ export interface FromFloat32Options {
 }
 
 /** What {@link fromFloat32} returns for a chunk of type `C` and format `F`: the same layout, as the format's class. */
-export type PcmOf<C, F extends PcmFormat> = C extends MultichannelChunk ? MultichannelChunk<PcmArrayOf<F>> : PcmArrayOf<F>;
+export type PcmOf<C, F extends PcmFormat> = C extends MultichannelChunk<TypedArray> ? MultichannelChunk<PcmArrayOf<F>> : PcmArrayOf<F>;
 
 /**
  * Converts a chunk of float samples in [-1, 1) to PCM integers of `format`, keeping its layout:

@@ -22,9 +22,11 @@ export interface ToDecibelsOperatorOptions extends ToDecibelsOptions, DspOperato
  * chunk; stateless. NaN gives NaN (`nan: 'error'` errors the stream instead). Non-float chunks or a
  * class change error the stream with a TypeError.
  *
- * Multichannel: a 2-D chunk is read as `[channels, values]` rows (what `magnitude` emits for a
- * multichannel frame) and keeps its shape; `ref: 'max'` and `topDb` then use each row (each
- * channel's frame) on its own.
+ * Multichannel: a 2-D chunk keeps its shape. With the default `ref` every value is converted on
+ * its own, so any 2-D chunk works (`[channels, bins]` spectra from `magnitude`, `[blocks,
+ * channels]` levels from `rms`); with `ref: 'max'` or `topDb` it is read as `[channels, values]`
+ * rows (what `magnitude` emits for a multichannel frame) and each row (each channel's frame) uses
+ * its own maximum.
  *
  * Ownership: fresh chunks unless `reuse: true` (views of one buffer per subscription, overwritten by
  * the next emission: copy to keep). Inputs are neither modified nor kept.
@@ -72,18 +74,20 @@ export function toDecibels<C extends Chunk>(options?: ToDecibelsOperatorOptions)
   // Without 'max' or topDb every value is converted on its own: one kernel call for all rows.
   const perRow = kernelOptions.ref === 'max' || kernelOptions.topDb !== undefined;
   return operate<C, SpectrumOf<C>>((subscriber) => {
-    const chunks = new FloatChunks('toDecibels', opts, { multichannel: 'rows' });
+    const chunks = new FloatChunks('toDecibels', opts, { multichannel: perRow ? 'rows' : true });
     return {
       next(chunk) {
         const input = chunks.accept(chunk);
         if (input.length === 0) return;
         const out = chunks.output(input.length);
+        if (!perRow || !chunks.isMultichannel) {
+          processToDecibels(input, out, kernelOptions);
+          subscriber.next(chunks.emit(out) as SpectrumOf<C>);
+          return;
+        }
         const width = chunks.rowLength;
-        if (!perRow || !chunks.isMultichannel) processToDecibels(input, out, kernelOptions);
-        else {
-          for (let start = 0; start < input.length; start += width) {
-            processToDecibels(input.subarray(start, start + width), out.subarray(start, start + width), kernelOptions);
-          }
+        for (let start = 0; start < input.length; start += width) {
+          processToDecibels(input.subarray(start, start + width), out.subarray(start, start + width), kernelOptions);
         }
         subscriber.next(chunks.emitRows(out, width) as SpectrumOf<C>);
       },

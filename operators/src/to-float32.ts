@@ -1,10 +1,10 @@
-import { isMultichannel, type Chunk, type FloatArray, type MultichannelChunk } from '@ringflow/core';
+import { isMultichannel, type Chunk, type FloatArray, type MultichannelChunk, type TypedArray } from '@ringflow/core';
 import { describeValue } from './internal/chunks.js';
 import { StreamLayout } from './internal/stream-layout.js';
 import { pcmInfo, pcmToFloat, type PcmArray, type PcmFormat } from './kernels/pcm.js';
 
 /** What {@link toFloat32} returns for a chunk of type `C`: the same layout, as Float32Array. */
-export type Float32Of<C> = C extends MultichannelChunk ? MultichannelChunk<Float32Array> : Float32Array;
+export type Float32Of<C> = C extends MultichannelChunk<TypedArray> ? MultichannelChunk<Float32Array> : Float32Array;
 
 /**
  * Converts a chunk of PCM integer samples to float32 samples in [-1, 1), keeping its layout:
