@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { from, Observable, Subject } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { asMultichannel, concatenate, type MultichannelChunk } from '@ringflow/core';
-import { fromSamples } from '@ringflow/operators';
-import { mix } from '@ringflow/operators';
+import { fromSamples, mix } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 const f64 = (...v: number[]) => new Float64Array(v);

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { from, map, Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { asMultichannel, concatenate } from '@ringflow/core';
-import { fromSamples } from '@ringflow/operators';
-import { rms } from '@ringflow/operators';
+import { fromSamples, rms } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 const f64 = (...v: number[]) => new Float64Array(v);

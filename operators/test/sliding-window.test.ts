@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { from, Observable, take, tap } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { getWindow } from '@ringflow/operators';
-import { fromSamples } from '@ringflow/operators';
-import { slidingWindow } from '@ringflow/operators';
+import { fromSamples, getWindow, slidingWindow } from '@ringflow/operators';
 
 const f64 = (...v: number[]) => new Float64Array(v);
 

@@ -2,10 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { lastValueFrom, map, Observable, Subject, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { asMultichannel, concatenate, RingAbortedError, RingBuffer, RingClosedError, type MultichannelChunk } from '@ringflow/core';
-import { collect } from '@ringflow/operators';
-import { fromRing } from '@ringflow/operators';
-import { fromSamples } from '@ringflow/operators';
-import { toRing } from '@ringflow/operators';
+import { collect, fromRing, fromSamples, toRing } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 const counting = (start: number, n: number) => Float32Array.from({ length: n }, (_, i) => start + i);
