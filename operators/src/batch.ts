@@ -1,6 +1,8 @@
-import { Observable, type OperatorFunction } from 'rxjs';
-import type { TypedArray } from '@ringflow/core';
-import { checkSameClass, chunkClass, copyRange, describeValue, optionsObject, positiveInteger, zeroOf, type ChunkConstructor } from './internal/chunks.js';
+import type { OperatorFunction } from 'rxjs';
+import type { Chunk, TypedArray } from '@ringflow/core';
+import { booleanOption, choiceOption, chunkSizeOption, copyRange, MAX_CHUNK_SIZE, optionsObject, zeroOf } from './internal/chunks.js';
+import { operate } from './internal/operate.js';
+import { StreamLayout } from './internal/stream-layout.js';
 
 /** Options of {@link batch}. */
 export interface BatchOptions {
@@ -17,31 +19,47 @@ export interface BatchOptions {
 }
 
 /**
- * Regroups a stream of chunks of any lengths into chunks of exactly `size` elements.
+ * Regroups a stream of chunks of any lengths into chunks of exactly `size` frames.
  *
  * @remarks
  * The output does not depend on how the input was chunked: the concatenation of the input is cut
- * every `size` elements. A chunk is emitted as soon as its last element arrives (synchronously, in
+ * every `size` frames. A chunk is emitted as soon as its last frame arrives (synchronously, in
  * the source's `next`), so one input chunk may produce several output chunks, or none. At
- * completion the remaining `1..size-1` elements are emitted, dropped or zero-padded (`partial`).
+ * completion the remaining `1..size-1` frames are emitted, dropped or zero-padded (`partial`).
  * Works for every TypedArray class; all chunks must share the first chunk's class (else the stream
  * errors with a TypeError). Output chunks have the input's class.
  *
+ * Multichannel: a frame of a mono stream is one sample; `[frames, channels]` chunks are cut into
+ * `[size, channels]` chunks (whole frames, the channels kept together). The first chunk fixes the
+ * layout: a 1-D chunk in a multichannel stream, or another channel count, errors the stream with a
+ * RangeError.
+ *
  * Emitted arrays are fresh (each one allocated, safe to keep) unless `reuse: true`, where one buffer
- * of `size` elements is filled and emitted again and again (the final `'emit'`ted partial chunk is a
+ * of `size` frames is filled and emitted again and again (the final `'emit'`ted partial chunk is a
  * view of it). Input chunks are not kept.
  *
- * Timeline (`size` 4):
+ * Timeline (`batch(4)`):
  * ```
  * in:  [abc] [defghij] [k]  |
- * out:       [abcd][efgh]   [ijk]|    (partial 'emit')
- * out:       [abcd][efgh]   [ijk0]|   (partial 'pad')
+ * out:       [abcd][efgh]   [ijk]|
  * ```
  *
- * @param size - Elements per output chunk, a positive integer.
+ * Timeline (`batch(4, { partial: 'pad' })`):
+ * ```
+ * in:  [abc] [defghij] [k]  |
+ * out:       [abcd][efgh]   [ijk0]|
+ * ```
+ *
+ * Timeline (`batch(2)`, stereo frames):
+ * ```
+ * in:  [1 -1; 2 -2; 3 -3]   [4 -4;]  |
+ * out: [1 -1; 2 -2]         [3 -3; 4 -4]|
+ * ```
+ *
+ * @param size - Frames per output chunk, a positive integer (at most 2^28 samples per chunk).
  * @param options - `partial` (`'emit'`, `'drop'` or `'pad'`) and `reuse`.
- * @returns An operator from chunks to chunks of `size` elements.
- * @throws TypeError/RangeError for a bad `size` or options.
+ * @returns An operator from chunks to chunks of `size` frames, of the input's layout.
+ * @throws TypeError/RangeError for a bad `size` or options (unknown names included).
  *
  * @example
  * ```ts
@@ -52,82 +70,71 @@ export interface BatchOptions {
  *   .subscribe((c) => console.log(c)); // [1, 2], [3, 4], [5, 0]
  * ```
  */
-export function batch<T extends TypedArray>(size: number, options?: BatchOptions): OperatorFunction<T, T> {
-  positiveInteger('batch', 'size', size);
-  const opts = optionsObject('batch', options);
-  const partial = opts.partial ?? 'emit';
-  if (partial !== 'emit' && partial !== 'drop' && partial !== 'pad') {
-    throw new TypeError(`batch: partial must be 'emit', 'drop' or 'pad', got ${describeValue(partial)}`);
-  }
-  const reuse = opts.reuse === true;
+export function batch<C extends Chunk<TypedArray>>(size: number, options?: BatchOptions): OperatorFunction<C, C> {
+  chunkSizeOption('batch', 'size', size);
+  const opts = optionsObject('batch', options, ['partial', 'reuse']);
+  const partial = choiceOption('batch', 'partial', opts.partial, ['emit', 'drop', 'pad'], 'emit');
+  const reuse = booleanOption('batch', 'reuse', opts.reuse, false);
 
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      let Type: ChunkConstructor<T> | undefined;
-      let acc: T | undefined;
-      let filled = 0;
+  return operate<C, C>((subscriber) => {
+    const mc = new StreamLayout('batch', { twoDimensional: 'frames' });
+    let acc: Float64Array | undefined; // of the stream's class, `size * channels` elements
+    let filled = 0; // elements
+    const emit = (data: Float64Array): void => subscriber.next(mc.emit(data as unknown as TypedArray) as C);
 
-      return source.subscribe({
-        next(chunk) {
-          try {
-            if (Type === undefined) Type = chunkClass<T>('batch', chunk);
-            else checkSameClass('batch', chunk, Type as ChunkConstructor<TypedArray>);
-            const input = chunk as unknown as Float64Array;
-            const n = input.length;
-            let i = 0;
-            // Top up a partly filled buffer first.
-            if (filled > 0) {
-              const take = Math.min(size - filled, n);
-              copyRange(acc as unknown as Float64Array, filled, input, 0, take);
-              filled += take;
-              i = take;
-              if (filled < size) return;
-              filled = 0;
-              const out = acc!;
-              if (!reuse) acc = undefined;
-              subscriber.next(out);
-              if (subscriber.closed) return;
-            }
-            // Whole chunks straight from the input.
-            while (n - i >= size) {
-              let out: T;
-              if (reuse) {
-                acc ??= new Type(size);
-                copyRange(acc as unknown as Float64Array, 0, input, i, i + size);
-                out = acc;
-              } else {
-                out = (input.slice(i, i + size) as unknown) as T;
-              }
-              i += size;
-              subscriber.next(out);
-              if (subscriber.closed) return;
-            }
-            // Keep the rest.
-            if (i < n) {
-              acc ??= new Type(size);
-              copyRange(acc as unknown as Float64Array, 0, input, i, n);
-              filled = n - i;
-            }
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          if (filled > 0 && acc !== undefined && partial !== 'drop') {
-            const buffer = acc as unknown as Float64Array;
-            if (partial === 'emit') {
-              subscriber.next((reuse ? buffer.subarray(0, filled) : buffer.slice(0, filled)) as unknown as T);
-            } else {
-              buffer.fill(zeroOf(acc) as number, filled);
-              subscriber.next(acc);
-            }
-          }
+    return {
+      next(chunk) {
+        const input = mc.accept(chunk) as unknown as Float64Array;
+        const n = input.length;
+        const full = size * mc.channels;
+        if (full > MAX_CHUNK_SIZE) throw new RangeError(`batch: ${size} frames of ${mc.channels} channels exceed 2^28 samples per chunk`);
+        let i = 0;
+        // Top up a partly filled buffer first.
+        if (filled > 0) {
+          const take = Math.min(full - filled, n);
+          copyRange(acc!, filled, input, 0, take);
+          filled += take;
+          i = take;
+          if (filled < full) return;
           filled = 0;
-          subscriber.complete();
-        },
-      });
-    });
+          const out = acc!;
+          if (!reuse) acc = undefined;
+          emit(out);
+          if (subscriber.closed) return;
+        }
+        // Whole chunks straight from the input.
+        while (n - i >= full) {
+          let out: Float64Array;
+          if (reuse) {
+            acc ??= new (mc.Type as unknown as Float64ArrayConstructor)(full);
+            copyRange(acc, 0, input, i, i + full);
+            out = acc;
+          } else {
+            out = input.slice(i, i + full);
+          }
+          i += full;
+          emit(out);
+          if (subscriber.closed) return;
+        }
+        // Keep the rest.
+        if (i < n) {
+          acc ??= new (mc.Type as unknown as Float64ArrayConstructor)(full);
+          copyRange(acc, 0, input, i, n);
+          filled = n - i;
+        }
+      },
+      complete() {
+        if (filled > 0 && acc !== undefined && partial !== 'drop') {
+          if (partial === 'emit') {
+            emit(reuse ? acc.subarray(0, filled) : acc.slice(0, filled));
+          } else {
+            acc.fill(zeroOf(acc as unknown as TypedArray) as number, filled);
+            emit(acc);
+          }
+        }
+        filled = 0;
+        subscriber.complete();
+      },
+    };
+  });
 }

@@ -3,7 +3,10 @@ import { chunkedSource } from './internal/chunked-source.js';
 import {
   describeValue,
   finiteNumber,
-  positiveInteger,
+  booleanOption,
+  chunkSizeOption,
+  optionsObject,
+  schedulerOption,
   sampleRateOf,
   sourceArrayType,
   type SourceArray,
@@ -31,7 +34,7 @@ export interface ChirpOptions<F extends SourceFormat = 'float64'> {
   readonly vertexZero?: boolean;
   /** Peak amplitude (default 1). */
   readonly amplitude?: number;
-  /** Samples per chunk (default 1024). */
+  /** Samples per chunk (default 1024, at most 2^28). */
   readonly chunkSize?: number;
   /**
    * Total length in samples (default `round(duration * sampleRate)`, i.e. `t` in `[0, duration)`);
@@ -59,9 +62,9 @@ export interface ChirpOptions<F extends SourceFormat = 'float64'> {
  * so the values do not depend on `chunkSize`; float32 output is rounded once. Synchronous unless a
  * scheduler is given; each subscription starts at t = 0; every chunk is a fresh array.
  *
- * Timeline (`chunkSize` 3, 7 samples):
+ * Timeline (`chirp({ f0: 0, f1: 4000, duration: 7 / 8000, sampleRate: 8000, chunkSize: 3 })`, synchronous):
  * ```
- * out: ([c0 c1 c2] [c3 c4 c5] [c6] |)
+ * out: ([1.000 0.975 0.623] [-0.434 -0.901 0.782] [-0.223] |)
  * ```
  *
  * @param options - `f0`, `f1`, `duration`, `sampleRate`, `method`, `phase`, `vertexZero`, `amplitude`, `chunkSize`, `length`, `format`, `scheduler`.
@@ -86,7 +89,10 @@ export function chirp<F extends SourceFormat = 'float64'>(options: ChirpOptions<
   const method = options.method ?? 'linear';
   const phase = finiteNumber(what, 'phase', options.phase ?? 0);
   const amplitude = finiteNumber(what, 'amplitude', options.amplitude ?? 1);
-  const chunkSize = positiveInteger(what, 'chunkSize', options.chunkSize ?? 1024);
+  optionsObject(what, options, ['f0', 'f1', 'duration', 'sampleRate', 'method', 'phase', 'vertexZero', 'amplitude', 'chunkSize', 'length', 'format', 'scheduler']);
+  const chunkSize = chunkSizeOption(what, 'chunkSize', options.chunkSize ?? 1024);
+  const scheduler = schedulerOption(what, options.scheduler);
+  const vertexZero = booleanOption(what, 'vertexZero', options.vertexZero, true);
   let length: number;
   if (options.length === undefined) length = Math.round(t1 * sampleRate);
   else if (typeof options.length !== 'number' || !Number.isSafeInteger(options.length) || options.length < 0) {
@@ -105,7 +111,7 @@ export function chirp<F extends SourceFormat = 'float64'>(options: ChirpOptions<
     case 'quadratic': {
       const beta = (f1 - f0) / (t1 * t1);
       law =
-        options.vertexZero === false
+        !vertexZero
           ? (t) => TWO_PI * (f1 * t + (beta * ((t1 - t) ** 3 - t1 ** 3)) / 3)
           : (t) => TWO_PI * (f0 * t + (beta * t ** 3) / 3);
       break;
@@ -138,5 +144,5 @@ export function chirp<F extends SourceFormat = 'float64'>(options: ChirpOptions<
     for (let i = 0; i < count; i++) out[i] = amplitude * Math.cos(law((start + i) / sampleRate) + phase);
     return out as SourceArray<F>;
   };
-  return chunkedSource(length, chunkSize, init, options.scheduler, (chunkSize / sampleRate) * 1000);
+  return chunkedSource(length, chunkSize, init, scheduler, (chunkSize / sampleRate) * 1000);
 }

@@ -1,18 +1,21 @@
-import { Observable, type OperatorFunction } from 'rxjs';
-import type { TypedArray } from '@ringflow/core';
-import { joinChunks } from './internal/chunks.js';
+import type { OperatorFunction } from 'rxjs';
+import type { Chunk, TypedArray } from '@ringflow/core';
+import { ChunkJoiner } from './internal/chunk-joiner.js';
+import { operate } from './internal/operate.js';
 
 /**
  * Joins all chunks of a finite stream into one chunk, emitted when the source completes.
  *
  * @remarks
- * The chunks are kept (not copied) until completion, then joined once with core's `concatenate`
- * into a fresh array of the first chunk's class (a TypeError errors the stream on mixed classes).
- * A source that completes without chunks completes without emitting. Memory grows with the stream:
+ * The chunks are kept (not copied, unless they are strided views) until completion, then joined
+ * once with core's `concatenate` into a fresh array of the first chunk's class (a TypeError errors
+ * the stream on mixed classes). `[frames, channels]` chunks are joined along frames into one
+ * `[frames, channels]` chunk; the first chunk fixes the layout (RangeError for another one). A
+ * source that completes without chunks completes without emitting. Memory grows with the stream:
  * meant for tests, notebooks and short signals. On error nothing is emitted and the chunks are
  * released.
  *
- * Timeline:
+ * Timeline (`collect()`):
  * ```
  * in:  [ab] [c] [de] |
  * out:               ([abcde]|)
@@ -28,31 +31,25 @@ import { joinChunks } from './internal/chunks.js';
  *   .subscribe((all) => console.log(all.length)); // 4800
  * ```
  */
-export function collect<T extends TypedArray>(): OperatorFunction<T, T> {
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      let chunks: T[] = [];
-      return source.subscribe({
-        next(chunk) {
-          chunks.push(chunk);
-        },
-        error(error) {
-          chunks = [];
-          subscriber.error(error);
-        },
-        complete() {
-          try {
-            if (chunks.length > 0) {
-              const all = joinChunks(chunks as [T, ...T[]]);
-              chunks = [];
-              subscriber.next(all);
-            }
-            subscriber.complete();
-          } catch (error) {
-            chunks = [];
-            subscriber.error(error);
-          }
-        },
-      });
-    });
+export function collect<C extends Chunk<TypedArray>>(): OperatorFunction<C, C> {
+  return operate<C, C>((subscriber) => {
+    const joiner = new ChunkJoiner<C>('collect');
+    return {
+      next(chunk) {
+        joiner.add(chunk);
+      },
+      error(error) {
+        joiner.clear();
+        subscriber.error(error);
+      },
+      complete() {
+        const all = joiner.take();
+        if (all !== undefined) subscriber.next(all);
+        subscriber.complete();
+      },
+      finalize() {
+        joiner.clear();
+      },
+    };
+  });
 }

@@ -1,6 +1,8 @@
-import { Observable, type OperatorFunction } from 'rxjs';
-import type { TypedArray } from '@ringflow/core';
-import { joinChunks, positiveInteger } from './internal/chunks.js';
+import type { OperatorFunction } from 'rxjs';
+import type { Chunk, TypedArray } from '@ringflow/core';
+import { ChunkJoiner } from './internal/chunk-joiner.js';
+import { positiveInteger } from './internal/chunks.js';
+import { operate } from './internal/operate.js';
 
 /**
  * Joins every `count` consecutive chunks into one chunk with core's `concatenate`.
@@ -10,10 +12,12 @@ import { joinChunks, positiveInteger } from './internal/chunks.js';
  * is emitted when its `count`-th chunk arrives; at completion the last, partial group (1 to
  * `count - 1` chunks) is emitted too. Every emitted array is fresh (allocated by `concatenate`, even
  * for `count` 1), of the first chunk's class; chunks of another class error the stream with
- * `concatenate`'s TypeError. The pending chunks of a group are kept (not copied) until the group is
- * emitted, so the producer must not reuse them meanwhile.
+ * `concatenate`'s TypeError. `[frames, channels]` chunks are joined along frames (the first chunk
+ * fixes the layout; another one is a RangeError). The pending chunks of a group are kept (not
+ * copied, unless they are strided views) until the group is emitted, so the producer must not
+ * reuse them meanwhile.
  *
- * Timeline (`count` 2):
+ * Timeline (`concatenateChunks(2)`):
  * ```
  * in:  [ab] [c] [de] [f] [g] |
  * out:      [abc]    [def]   [g]|
@@ -32,40 +36,23 @@ import { joinChunks, positiveInteger } from './internal/chunks.js';
  *   .subscribe((c) => console.log(c)); // Float32Array [1, 2, 3], then Float32Array [4]
  * ```
  */
-export function concatenateChunks<T extends TypedArray>(count: number): OperatorFunction<T, T> {
+export function concatenateChunks<C extends Chunk<TypedArray>>(count: number): OperatorFunction<C, C> {
   positiveInteger('concatenateChunks', 'count', count);
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      let group: T[] = [];
-      return source.subscribe({
-        next(chunk) {
-          try {
-            group.push(chunk);
-            if (group.length < count) return;
-            const items = group;
-            group = [];
-            subscriber.next(joinChunks(items as [T, ...T[]]));
-          } catch (error) {
-            group = [];
-            subscriber.error(error);
-          }
-        },
-        error(error) {
-          group = [];
-          subscriber.error(error);
-        },
-        complete() {
-          try {
-            if (group.length > 0) {
-              const items = group;
-              group = [];
-              subscriber.next(joinChunks(items as [T, ...T[]]));
-            }
-            subscriber.complete();
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-      });
-    });
+  return operate<C, C>((subscriber) => {
+    const joiner = new ChunkJoiner<C>('concatenateChunks');
+    return {
+      next(chunk) {
+        if (joiner.add(chunk) < count) return;
+        subscriber.next(joiner.take()!);
+      },
+      complete() {
+        const rest = joiner.take();
+        if (rest !== undefined) subscriber.next(rest);
+        subscriber.complete();
+      },
+      finalize() {
+        joiner.clear();
+      },
+    };
+  });
 }

@@ -1,11 +1,11 @@
 import type { OperatorFunction } from 'rxjs';
-import type { FloatArray } from '@ringflow/core';
-import { resolveDspOptions, withContext, type DspOperatorOptions } from './internal/float-chunks.js';
-import { perChunk } from './internal/per-chunk.js';
-import { createDecimateState, decimateOutputLength, processDecimate, type DecimateOptions } from './kernels/decimate.js';
+import type { Chunk } from '@ringflow/core';
+import { FloatChunks, resolveDspOptions, withContext, type DspOperatorOptions } from './internal/float-chunks.js';
+import { operate } from './internal/operate.js';
+import { createDecimateState, decimateOutputLength, processDecimate, type DecimateOptions, type DecimateState } from './kernels/decimate.js';
 
 /** Options of {@link decimate}: the kernel's `ftype` and `n`, plus `reuse`/`nan`. */
-export interface DecimateOperatorOptions extends DecimateOptions, DspOperatorOptions {}
+export interface DecimateOperatorOptions extends Omit<DecimateOptions, 'channels'>, DspOperatorOptions {}
 
 /**
  * Lowers the sample rate by the integer factor `q` after an anti-alias filter, streaming.
@@ -22,13 +22,18 @@ export interface DecimateOperatorOptions extends DecimateOptions, DspOperatorOpt
  * chunks or a class change error the stream with a TypeError. NaN propagates (forever with `'iir'`);
  * `nan: 'error'` errors the stream instead. State per subscription.
  *
+ * Multichannel: `[frames, channels]` chunks are filtered channel by channel (each with its own
+ * memory; each channel's numbers are those it gets alone, `decimate(x, q, axis=0)`) and emitted as
+ * `[frames, channels]`; the counts above are in frames. The first chunk fixes the layout.
+ *
  * Ownership: fresh chunks unless `reuse: true` (views of one buffer per subscription, overwritten by
  * the next emission: copy to keep). Inputs are not kept.
  *
- * Timeline (`decimate(3)`; `x'` is `x` after the anti-alias filter):
+ * Timeline (`decimate(2, { ftype: 'fir', n: 2 })`: the 3-tap Hamming FIR `[0.046, 0.908, 0.046]`,
+ * then input samples 0, 2, 4, ...):
  * ```
- * in:  [a b c d] [e] [f g h]|
- * out: [a' d']       [g']   |
+ * in:  [1 0 0 0]      [2]     [0 0 0] |
+ * out: [0.046 0.046]  [0.092] [0.092] |
  * ```
  *
  * @param q - the decimation factor, a positive integer (`'fir'` needs `q >= 2`)
@@ -43,19 +48,25 @@ export interface DecimateOperatorOptions extends DecimateOptions, DspOperatorOpt
  *   .subscribe((chunk) => console.log(chunk.length)); // 120
  * ```
  */
-export function decimate<T extends FloatArray>(q: number, options?: DecimateOperatorOptions): OperatorFunction<T, T> {
-  const opts = resolveDspOptions('decimate', options);
+export function decimate<C extends Chunk>(q: number, options?: DecimateOperatorOptions): OperatorFunction<C, C> {
+  const opts = resolveDspOptions('decimate', options, ['ftype', 'n']);
   const kernelOptions: DecimateOptions = {};
   if (options?.ftype !== undefined) kernelOptions.ftype = options.ftype;
   if (options?.n !== undefined) kernelOptions.n = options.n;
   withContext('decimate', () => createDecimateState(q, kernelOptions));
-  return perChunk<T>('decimate', opts, () => {
-    const state = createDecimateState(q, kernelOptions);
-    return (input, chunks) => {
-      const count = decimateOutputLength(state, input.length);
-      const out = chunks.output(count);
-      processDecimate(state, input, out);
-      return count > 0 ? out : undefined;
+  return operate<C, C>((subscriber) => {
+    const chunks = new FloatChunks('decimate', opts, { multichannel: true });
+    let state: DecimateState | undefined;
+    return {
+      next(chunk) {
+        const input = chunks.accept(chunk);
+        const channels = chunks.channels;
+        state ??= createDecimateState(q, { ...kernelOptions, channels });
+        const count = decimateOutputLength(state, input.length / channels);
+        const out = chunks.output(count * channels);
+        processDecimate(state, input, out);
+        if (count > 0) subscriber.next(chunks.emit(out) as C);
+      },
     };
   });
 }

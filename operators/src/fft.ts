@@ -1,9 +1,11 @@
 import type { OperatorFunction } from 'rxjs';
-import type { FloatArray } from '@ringflow/core';
-import { resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
-import { perChunk } from './internal/per-chunk.js';
+import type { Chunk } from '@ringflow/core';
+import { gatherChannel, Scratch } from './internal/channels.js';
 import { cachedPlan } from './internal/fft-plans.js';
+import { FloatChunks, resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
+import { operate } from './internal/operate.js';
 import { rfft, type FftPlan } from './kernels/fft.js';
+import type { SpectrumOf } from './types.js';
 
 /** Options of {@link fft}: `reuse` and `nan` (see `DspOperatorOptions`). */
 export type FftOptions = DspOperatorOptions;
@@ -22,13 +24,24 @@ export type FftOptions = DspOperatorOptions;
  * makes that whole spectrum NaN (`nan: 'error'` errors the stream instead). Stateless between frames:
  * to frame a sample stream, put `slidingWindow` or `batch` before it, or use `stft`.
  *
+ * Multichannel: a `[n, channels]` frame gives a `[channels, 2 * bins]` chunk (see `SpectrumOf`):
+ * row `c` is channel `c`'s interleaved complex spectrum, equal to `fft` of that channel alone
+ * (`numpy.fft.rfft(x, axis=0).T`, re and im interleaved). `magnitude` turns it into `[channels,
+ * bins]`; `ifft` turns it back into a `[n, channels]` frame. The first chunk fixes the layout.
+ *
  * Ownership: fresh spectra unless `reuse: true` (views of one buffer per subscription, overwritten
  * by the next emission: copy to keep). Input frames are neither modified nor kept.
  *
- * Timeline (`[1 2 3 4]` is a frame):
+ * Timeline (`fft()`, each chunk is a frame):
  * ```
  * in:  [1 2 3 4]          [1 1]     |
  * out: [10 0 -2 2 -2 0]   [2 0 0 0] |
+ * ```
+ *
+ * Timeline (`fft()`, a stereo frame):
+ * ```
+ * in:  [1 1; 2 0; 3 0; 4 0]                  |
+ * out: [10 0 -2 2 -2 0; 1 0 1 0 1 0]         |
  * ```
  *
  * @param options - `reuse` (default `false`), `nan` (default `'propagate'`)
@@ -42,14 +55,34 @@ export type FftOptions = DspOperatorOptions;
  *   .subscribe((bins) => console.log(bins.length)); // 513, 4 times
  * ```
  */
-export function fft<T extends FloatArray>(options?: FftOptions): OperatorFunction<T, T> {
-  const opts = resolveDspOptions('fft', options);
-  return perChunk<T>('fft', opts, () => {
+export function fft<C extends Chunk>(options?: FftOptions): OperatorFunction<C, SpectrumOf<C>> {
+  const opts = resolveDspOptions('fft', options, []);
+  return operate<C, SpectrumOf<C>>((subscriber) => {
+    const chunks = new FloatChunks('fft', opts, { multichannel: true });
     const plans = new Map<number, FftPlan>();
-    return (frame, chunks) => {
-      if (frame.length === 0) throw new RangeError('fft: a frame must have at least 1 sample, got an empty chunk');
-      const plan = cachedPlan(plans, frame.length);
-      return rfft(plan, frame, chunks.output(2 * plan.bins));
+    const frameScratch = new Scratch();
+    const specScratch = new Scratch();
+    return {
+      next(chunk) {
+        const x = chunks.accept(chunk);
+        const channels = chunks.channels;
+        const n = x.length / channels;
+        if (n === 0) throw new RangeError('fft: a frame must have at least 1 sample, got an empty chunk');
+        const plan = cachedPlan(plans, n);
+        const width = 2 * plan.bins;
+        const out = chunks.output(channels * width);
+        if (!chunks.isMultichannel) {
+          subscriber.next(rfft(plan, x, out) as SpectrumOf<C>);
+          return;
+        }
+        const frame = frameScratch.get(x, n);
+        const spectrum = specScratch.get(out, width);
+        for (let c = 0; c < channels; c++) {
+          gatherChannel(x, channels, c, frame);
+          out.set(rfft(plan, frame, spectrum), c * width);
+        }
+        subscriber.next(chunks.emitRows(out, width) as SpectrumOf<C>);
+      },
     };
   });
 }

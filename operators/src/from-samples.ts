@@ -1,7 +1,7 @@
 import { Observable, type SchedulerLike } from 'rxjs';
 import { concatenate, isNdarrayLike, type BufferLike, type TypedArray } from '@ringflow/core';
 import { chunkedSource } from './internal/chunked-source.js';
-import { describeValue, isTypedArray, optionsObject, positiveInteger } from './internal/chunks.js';
+import { booleanOption, describeValue, isTypedArray, optionsObject, positiveInteger, schedulerOption } from './internal/chunks.js';
 
 /** Options of {@link fromSamples}. */
 export interface FromSamplesOptions {
@@ -28,10 +28,9 @@ export type FromSamplesChunk<A> = A extends Uint8Array ? Uint8Array : A extends 
  * `subarray` views of the input (no copy; the input is read at subscription time, so later changes
  * to it are seen). An empty input completes without emitting. Synchronous unless a scheduler is given.
  *
- * Timeline (`chunkSize` 2):
+ * Timeline (`fromSamples(Float64Array.of(1, 2, 3, 4, 5), 2)`, synchronous):
  * ```
- * array: abcde
- * out:   ([ab] [cd] [e] |)
+ * out:   ([1 2] [3 4] [5] |)
  * ```
  *
  * @param array - The samples: a TypedArray or other `BufferLike`.
@@ -48,7 +47,9 @@ export type FromSamplesChunk<A> = A extends Uint8Array ? Uint8Array : A extends 
  */
 export function fromSamples<A extends BufferLike>(array: A, chunkSize: number, options?: FromSamplesOptions): Observable<FromSamplesChunk<A>> {
   positiveInteger('fromSamples', 'chunkSize', chunkSize);
-  const opts = optionsObject('fromSamples', options);
+  const opts = optionsObject('fromSamples', options, ['view', 'scheduler']);
+  const view = booleanOption('fromSamples', 'view', opts.view, false);
+  const scheduler = schedulerOption('fromSamples', opts.scheduler);
   let data: TypedArray;
   if (isTypedArray(array)) {
     // Node's Buffer (whose slice() is a view) and Uint8ClampedArray are raw bytes: plain Uint8Array.
@@ -70,8 +71,7 @@ export function fromSamples<A extends BufferLike>(array: A, chunkSize: number, o
     }
   }
   const samples = data as unknown as Float64Array;
-  const view = opts.view === true;
   const init = () => (count: number, start: number) =>
     (view ? samples.subarray(start, start + count) : samples.slice(start, start + count)) as unknown as FromSamplesChunk<A>;
-  return chunkedSource(samples.length, chunkSize, init, opts.scheduler, 0) as Observable<FromSamplesChunk<A>>;
+  return chunkedSource(samples.length, chunkSize, init, scheduler, 0) as Observable<FromSamplesChunk<A>>;
 }

@@ -1,10 +1,12 @@
 import type { OperatorFunction } from 'rxjs';
-import type { FloatArray } from '@ringflow/core';
-import { cachedPlan } from './internal/fft-plans.js';
-import { resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
-import { perChunk } from './internal/per-chunk.js';
+import type { Chunk } from '@ringflow/core';
+import { copyFrom, scatterChannel, Scratch } from './internal/channels.js';
 import { positiveInteger } from './internal/chunks.js';
+import { cachedPlan } from './internal/fft-plans.js';
+import { FloatChunks, resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
+import { operate } from './internal/operate.js';
 import { irfft, type FftPlan } from './kernels/fft.js';
+import type { SpectrumOf } from './types.js';
 
 /** Options of {@link ifft}. */
 export interface IfftOptions extends DspOperatorOptions {
@@ -28,13 +30,22 @@ export interface IfftOptions extends DspOperatorOptions {
  * length, a single bin without `size`, or a bin count that does not fit `size` (RangeError) error
  * the stream. NaN anywhere in a spectrum makes the whole frame NaN (or errors with `nan: 'error'`).
  *
+ * Multichannel: a `[channels, 2 * bins]` chunk (what `fft` emits for a multichannel frame, one
+ * spectrum per row) gives a `[size, channels]` frame, each channel the `ifft` of its row.
+ *
  * Ownership: fresh frames unless `reuse: true` (views of one buffer per subscription, overwritten by
  * the next emission: copy to keep). Input spectra are neither modified nor kept.
  *
- * Timeline:
+ * Timeline (`ifft()`):
  * ```
  * in:  [10 0 -2 2 -2 0] |
  * out: [1 2 3 4]        |
+ * ```
+ *
+ * Timeline (`ifft()`, two channels):
+ * ```
+ * in:  [10 0 -2 2 -2 0; 1 0 1 0 1 0]  |
+ * out: [1 1; 2 0; 3 0; 4 0]           |
  * ```
  *
  * @param options - `size`, `reuse` (default `false`), `nan` (default `'propagate'`)
@@ -49,29 +60,47 @@ export interface IfftOptions extends DspOperatorOptions {
  *   .subscribe((x) => console.log(x)); // [1, 2, 3, 4, 5] (to rounding)
  * ```
  */
-export function ifft<T extends FloatArray>(options?: IfftOptions): OperatorFunction<T, T> {
-  const opts = resolveDspOptions('ifft', options);
+export function ifft<C extends Chunk>(options?: IfftOptions): OperatorFunction<C, SpectrumOf<C>> {
+  const opts = resolveDspOptions('ifft', options, ['size']);
   const size = options?.size === undefined ? undefined : positiveInteger('ifft', 'size', options.size);
-  return perChunk<T>('ifft', opts, () => {
+  return operate<C, SpectrumOf<C>>((subscriber) => {
+    const chunks = new FloatChunks('ifft', opts, { multichannel: 'rows' });
     const plans = new Map<number, FftPlan>();
-    return (spectrum, chunks) => {
-      if (spectrum.length % 2 !== 0 || spectrum.length === 0) {
-        throw new RangeError(
-          `ifft: a spectrum must hold interleaved [re, im] pairs (an even, non-zero length), got ${spectrum.length} values`,
-        );
-      }
-      const bins = spectrum.length / 2;
-      let n: number;
-      if (size === undefined) {
-        if (bins < 2) throw new RangeError('ifft: a spectrum of 1 bin needs the size option (1)');
-        n = 2 * (bins - 1);
-      } else {
-        if (Math.floor(size / 2) + 1 !== bins) {
-          throw new RangeError(`ifft: size ${size} needs ${Math.floor(size / 2) + 1} bins, got ${bins}`);
+    const rowScratch = new Scratch();
+    const frameScratch = new Scratch();
+    return {
+      next(chunk) {
+        const spectra = chunks.accept(chunk);
+        const channels = chunks.channels;
+        const width = spectra.length / channels;
+        if (width % 2 !== 0 || width === 0) {
+          throw new RangeError(`ifft: a spectrum must hold interleaved [re, im] pairs (an even, non-zero length), got ${width} values`);
         }
-        n = size;
-      }
-      return irfft(cachedPlan(plans, n), spectrum, chunks.output(n));
+        const bins = width / 2;
+        let n: number;
+        if (size === undefined) {
+          if (bins < 2) throw new RangeError('ifft: a spectrum of 1 bin needs the size option (1)');
+          n = 2 * (bins - 1);
+        } else {
+          if (Math.floor(size / 2) + 1 !== bins) {
+            throw new RangeError(`ifft: size ${size} needs ${Math.floor(size / 2) + 1} bins, got ${bins}`);
+          }
+          n = size;
+        }
+        const plan = cachedPlan(plans, n);
+        const out = chunks.output(n * channels);
+        if (!chunks.isMultichannel) {
+          subscriber.next(irfft(plan, spectra, out) as SpectrumOf<C>);
+          return;
+        }
+        const row = rowScratch.get(spectra, width);
+        const frame = frameScratch.get(out, n);
+        for (let c = 0; c < channels; c++) {
+          copyFrom(spectra, c * width, row);
+          scatterChannel(irfft(plan, row, frame), out, channels, c);
+        }
+        subscriber.next(chunks.emit(out) as SpectrumOf<C>);
+      },
     };
   });
 }

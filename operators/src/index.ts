@@ -22,8 +22,10 @@ export { fft } from './fft.js';
 export type { FftOptions } from './fft.js';
 export { fir } from './fir.js';
 export type { FirOptions } from './fir.js';
+export { fromFloat32 } from './from-float32.js';
+export type { FromFloat32Options, PcmOf } from './from-float32.js';
 export { fromRing } from './from-ring.js';
-export type { FromRingOptions } from './from-ring.js';
+export type { FromRingOptions, FromRingChunk } from './from-ring.js';
 export { fromSamples } from './from-samples.js';
 export type { FromSamplesOptions, FromSamplesChunk } from './from-samples.js';
 export { gain } from './gain.js';
@@ -54,12 +56,15 @@ export { stft } from './stft.js';
 export type { StftOperatorOptions } from './stft.js';
 export { toDecibels } from './to-decibels.js';
 export type { ToDecibelsOperatorOptions } from './to-decibels.js';
+export { toFloat32 } from './to-float32.js';
+export type { Float32Of } from './to-float32.js';
 export { toRing } from './to-ring.js';
 export type { OverflowPolicy, ToRingStats, ToRingOptions, ToRingOperator } from './to-ring.js';
 export { welch } from './welch.js';
 export type { ChannelSpectra, PsdOf, WelchEstimate, WelchOperatorOptions } from './welch.js';
 export type { SourceFormat, SourceArray } from './internal/chunks.js';
-export type { MeterOptions, MeterArray } from './internal/meter.js';
+export type { MeterOptions, MeterArray, MeterOutput } from './internal/meter.js';
+export type { SpectrumOf } from './types.js';
 export type { DspOperatorOptions, NanPolicy, LiveParameter } from './internal/float-chunks.js';
 
 // Design helpers and kernels
@@ -84,6 +89,8 @@ export { createIstftState, processIstft, flushIstft, resetIstft } from './kernel
 export type { IstftOptions, IstftState } from './kernels/istft.js';
 export { processMagnitude } from './kernels/magnitude.js';
 export type { MagnitudeOptions } from './kernels/magnitude.js';
+export { createTpdfDither, floatToPcm, pcmToFloat } from './kernels/pcm.js';
+export type { FloatToPcmOptions, PcmArray, PcmArrayOf, PcmFormat, TpdfDither } from './kernels/pcm.js';
 export { createResampleState, resampleOutputLength, resampleFlushLength, processResample, flushResample, resetResample } from './kernels/resample.js';
 export type { ResampleOptions, ResampleState } from './kernels/resample.js';
 export { createSosfiltState, processSosfilt, resetSosfilt, setSosfiltCoefficients } from './kernels/sosfilt.js';

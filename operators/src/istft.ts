@@ -1,9 +1,12 @@
-import { Observable, type OperatorFunction } from 'rxjs';
-import type { FloatArray } from '@ringflow/core';
+import type { OperatorFunction } from 'rxjs';
+import type { Chunk } from '@ringflow/core';
+import { copyFrom, scatterChannel, Scratch } from './internal/channels.js';
 import { FloatChunks, resolveDspOptions, withContext } from './internal/float-chunks.js';
-import { createIstftState, flushIstft, processIstft } from './kernels/istft.js';
+import { operate } from './internal/operate.js';
+import { createIstftState, flushIstft, processIstft, type IstftState } from './kernels/istft.js';
 import type { StftOptions } from './kernels/stft.js';
-import type { StftOperatorOptions } from './stft.js';
+import { STFT_OPTION_NAMES, type StftOperatorOptions } from './stft.js';
+import type { SpectrumOf } from './types.js';
 
 /** Options of {@link istft}: the same as {@link stft}'s, so one object configures both. */
 export type IstftOperatorOptions = StftOperatorOptions;
@@ -34,14 +37,18 @@ export type IstftOperatorOptions = StftOperatorOptions;
  * samples (`nan: 'error'` errors the stream instead). Non-float chunks or a class change error the
  * stream with a TypeError.
  *
+ * Multichannel: a `[channels, 2 * bins]` chunk (what `stft` emits for a multichannel stream) is
+ * one spectrum per channel; each channel has its own overlap-add state and the output is
+ * `[hop, channels]` frames (the tail `[size - hop, channels]`).
+ *
  * Ownership: fresh chunks unless `reuse: true` (per-spectrum chunks are views of one buffer per
  * subscription, overwritten by the next emission: copy to keep; the final flushed chunk is always
  * fresh). Inputs are not kept.
  *
- * Timeline (`size` 4, `hop` 2; `S0`, `S1` spectra of the frames at 0 and 2):
+ * Timeline (`istft({ size: 4, hop: 2, window: 'boxcar' })`: the spectra of frames `[1 2 3 4]` and `[3 4 5 6]`):
  * ```
- * in:  [S0]    [S1]    |
- * out: [x0 x1] [x2 x3] ([x4 x5]|)
+ * in:  [10 0 -2 2 -2 0]  [18 0 -2 2 -2 0]  |
+ * out: [1 2]             [3 4]             ([5 6]|)
  * ```
  *
  * @param options - `size`, `hop`, `window`, `fftSize`, `scaling` (as for `stft`), `reuse`, `nan`
@@ -56,55 +63,62 @@ export type IstftOperatorOptions = StftOperatorOptions;
  *   .subscribe((chunk) => console.log(chunk.length)); // 256, ..., then the 256-sample tail
  * ```
  */
-export function istft<T extends FloatArray>(options: IstftOperatorOptions): OperatorFunction<T, T> {
-  const opts = resolveDspOptions('istft', options);
+export function istft<C extends Chunk>(options: IstftOperatorOptions): OperatorFunction<C, SpectrumOf<C>> {
   if (options === null || typeof options !== 'object') {
     throw new TypeError('istft: expected options { size, hop, window, fftSize, scaling }');
   }
+  const opts = resolveDspOptions('istft', options, STFT_OPTION_NAMES);
   const kernelOptions: StftOptions = { ...options };
   withContext('istft', () => createIstftState(kernelOptions));
 
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      const chunks = new FloatChunks('istft', opts);
-      const state = createIstftState(kernelOptions);
-      const { size, hop, bins } = state;
-      let Type: (new (n: number) => FloatArray) | undefined;
-      let frames = 0;
-      const sub = source.subscribe({
-        next(chunk) {
-          try {
-            const spectrum = chunks.accept(chunk, 'value');
-            Type ??= spectrum.constructor as new (n: number) => FloatArray;
-            if (spectrum.length !== 2 * bins) {
-              throw new RangeError(
-                `istft: each chunk must be one spectrum of ${2 * bins} values (${bins} interleaved complex bins), got ${spectrum.length}`,
-              );
-            }
-            const out = processIstft(state, spectrum, chunks.output(hop));
-            frames++;
-            subscriber.next(out as T);
-          } catch (error) {
-            subscriber.error(error);
+  return operate<C, SpectrumOf<C>>((subscriber) => {
+    const chunks = new FloatChunks('istft', opts, { multichannel: 'rows' });
+    const states: IstftState[] = [];
+    const rowScratch = new Scratch();
+    const outScratch = new Scratch();
+    let frames = 0;
+    return {
+      next(chunk) {
+        const spectra = chunks.accept(chunk, 'value');
+        const channels = chunks.channels;
+        if (states.length === 0) for (let c = 0; c < channels; c++) states.push(createIstftState(kernelOptions));
+        const { hop, bins } = states[0]!;
+        if (chunks.rowLength !== 2 * bins) {
+          throw new RangeError(
+            `istft: each chunk must be one spectrum of ${2 * bins} values (${bins} interleaved complex bins) per channel, got ${chunks.rowLength}`,
+          );
+        }
+        const out = chunks.output(hop * channels);
+        if (!chunks.isMultichannel) processIstft(states[0]!, spectra, out);
+        else {
+          const row = rowScratch.get(spectra, 2 * bins);
+          const samples = outScratch.get(out, hop);
+          for (let c = 0; c < channels; c++) {
+            copyFrom(spectra, c * 2 * bins, row);
+            scatterChannel(processIstft(states[c]!, row, samples), out, channels, c);
           }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          try {
-            const count = Math.max(size - hop, 0);
-            if (frames > 0 && count > 0) {
-              const tail = new (Type ?? Float64Array)(count);
-              flushIstft(state, tail);
-              subscriber.next(tail as T);
+        }
+        frames++;
+        subscriber.next(chunks.emit(out) as SpectrumOf<C>);
+      },
+      complete() {
+        const first = states[0];
+        const count = first === undefined ? 0 : Math.max(first.size - first.hop, 0);
+        if (frames > 0 && count > 0) {
+          const channels = chunks.channels;
+          const tail = new (chunks.Type ?? Float64Array)(count * channels);
+          if (!chunks.isMultichannel) flushIstft(first!, tail);
+          else {
+            const samples = new (chunks.Type ?? Float64Array)(count);
+            for (let c = 0; c < channels; c++) {
+              flushIstft(states[c]!, samples);
+              scatterChannel(samples, tail, channels, c);
             }
-            subscriber.complete();
-          } catch (error) {
-            subscriber.error(error);
           }
-        },
-      });
-      return () => sub.unsubscribe();
-    });
+          subscriber.next(chunks.emit(tail) as SpectrumOf<C>);
+        }
+        subscriber.complete();
+      },
+    };
+  });
 }

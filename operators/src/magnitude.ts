@@ -1,8 +1,10 @@
 import type { OperatorFunction } from 'rxjs';
-import type { FloatArray } from '@ringflow/core';
-import { resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
-import { perChunk } from './internal/per-chunk.js';
+import type { Chunk } from '@ringflow/core';
+import { booleanOption } from './internal/chunks.js';
+import { FloatChunks, resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
+import { operate } from './internal/operate.js';
 import { processMagnitude } from './kernels/magnitude.js';
+import type { SpectrumOf } from './types.js';
 
 /** Options of {@link magnitude}. */
 export interface MagnitudeOperatorOptions extends DspOperatorOptions {
@@ -21,13 +23,22 @@ export interface MagnitudeOperatorOptions extends DspOperatorOptions {
  * RangeError; a non-float chunk or a class change with a TypeError. NaN propagates to its bin
  * (`nan: 'error'` errors the stream instead).
  *
+ * Multichannel: a `[channels, 2 * bins]` chunk (what `fft`/`stft` emit for a multichannel frame)
+ * gives `[channels, bins]`, row by row.
+ *
  * Ownership: fresh chunks unless `reuse: true` (views of one buffer per subscription, overwritten by
  * the next emission: copy to keep). Inputs are neither modified nor kept.
  *
- * Timeline:
+ * Timeline (`magnitude()`):
  * ```
  * in:  [3 4 0 -2] [1 0]|
  * out: [5 2]      [1]  |
+ * ```
+ *
+ * Timeline (`magnitude({ power: true })`, two channels):
+ * ```
+ * in:  [3 4 0 -2; 1 0 0 1] |
+ * out: [25 4; 1 1]         |
  * ```
  *
  * @param options - `power` (default `false`), `reuse` (default `false`), `nan` (default `'propagate'`)
@@ -42,16 +53,24 @@ export interface MagnitudeOperatorOptions extends DspOperatorOptions {
  *   .subscribe((m) => console.log(m)); // [5, 2]
  * ```
  */
-export function magnitude<T extends FloatArray>(options?: MagnitudeOperatorOptions): OperatorFunction<T, T> {
-  const opts = resolveDspOptions('magnitude', options);
-  const power = options?.power ?? false;
-  if (typeof power !== 'boolean') throw new TypeError(`magnitude: power must be a boolean, got ${typeof power}`);
+export function magnitude<C extends Chunk>(options?: MagnitudeOperatorOptions): OperatorFunction<C, SpectrumOf<C>> {
+  const opts = resolveDspOptions('magnitude', options, ['power']);
+  const power = booleanOption('magnitude', 'power', options?.power, false);
   const kernelOptions = { power };
-  return perChunk<T>('magnitude', opts, () => (input, chunks) => {
-    if (input.length % 2 !== 0) {
-      throw new RangeError(`magnitude: a spectrum must hold interleaved [re, im] pairs (even length), got ${input.length} values`);
-    }
-    if (input.length === 0) return undefined;
-    return processMagnitude(input, chunks.output(input.length / 2), kernelOptions);
+  return operate<C, SpectrumOf<C>>((subscriber) => {
+    const chunks = new FloatChunks('magnitude', opts, { multichannel: 'rows' });
+    return {
+      next(chunk) {
+        const input = chunks.accept(chunk);
+        const width = chunks.rowLength;
+        if (width % 2 !== 0) {
+          throw new RangeError(`magnitude: a spectrum must hold interleaved [re, im] pairs (even length), got ${width} values`);
+        }
+        if (input.length === 0) return;
+        // Rows of complex pairs one after another are complex pairs: one kernel call for all channels.
+        const out = processMagnitude(input, chunks.output(input.length / 2), kernelOptions);
+        subscriber.next(chunks.emitRows(out, width / 2) as SpectrumOf<C>);
+      },
+    };
   });
 }

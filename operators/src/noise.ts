@@ -3,7 +3,9 @@ import { chunkedSource } from './internal/chunked-source.js';
 import {
   describeValue,
   finiteNumber,
-  positiveInteger,
+  chunkSizeOption,
+  optionsObject,
+  schedulerOption,
   sourceArrayType,
   sourceLength,
   type SourceArray,
@@ -21,7 +23,7 @@ export interface NoiseOptions<F extends SourceFormat = 'float64'> {
   readonly seed?: number;
   /** Scale factor (default 1). */
   readonly amplitude?: number;
-  /** Samples per chunk (default 1024). */
+  /** Samples per chunk (default 1024, at most 2^28). */
   readonly chunkSize?: number;
   /** Total length in samples; default endless. */
   readonly length?: number;
@@ -47,9 +49,9 @@ export interface NoiseOptions<F extends SourceFormat = 'float64'> {
  * Synchronous unless a scheduler is given (then paced at `sampleRate`); an endless stream needs
  * `take(n)` downstream. Every chunk is a fresh array.
  *
- * Timeline (`chunkSize` 3, `length` 7):
+ * Timeline (`noise({ seed: 1, chunkSize: 3, length: 7 })`, synchronous; the same numbers on every run):
  * ```
- * out: ([n0 n1 n2] [n3 n4 n5] [n6] |)
+ * out: ([0.137 0.779 -0.059] [-0.294 -0.327 0.006] [0.222] |)
  * ```
  *
  * @param options - `type`, `distribution`, `seed`, `amplitude`, `chunkSize`, `length`, `format`, `scheduler`, `sampleRate`.
@@ -79,7 +81,9 @@ export function noise<F extends SourceFormat = 'float64'>(options: NoiseOptions<
     if (!Number.isInteger(seed)) throw new RangeError(`${what}: seed must be an integer, got ${seed}`);
   }
   const amplitude = finiteNumber(what, 'amplitude', options.amplitude ?? 1);
-  const chunkSize = positiveInteger(what, 'chunkSize', options.chunkSize ?? 1024);
+  optionsObject(what, options, ['type', 'distribution', 'seed', 'amplitude', 'chunkSize', 'length', 'format', 'scheduler', 'sampleRate']);
+  const chunkSize = chunkSizeOption(what, 'chunkSize', options.chunkSize ?? 1024);
+  const scheduler = schedulerOption(what, options.scheduler);
   const sampleRate = finiteNumber(what, 'sampleRate', options.sampleRate ?? 48_000);
   if (sampleRate <= 0) throw new RangeError(`${what}: sampleRate must be > 0 Hz, got ${sampleRate}`);
   const length = sourceLength(what, options.length, undefined, sampleRate);
@@ -123,5 +127,5 @@ export function noise<F extends SourceFormat = 'float64'>(options: NoiseOptions<
       return out as SourceArray<F>;
     };
   };
-  return chunkedSource(length, chunkSize, init, options.scheduler, (chunkSize / sampleRate) * 1000);
+  return chunkedSource(length, chunkSize, init, scheduler, (chunkSize / sampleRate) * 1000);
 }

@@ -3,7 +3,9 @@ import { chunkedSource } from './internal/chunked-source.js';
 import {
   describeValue,
   finiteNumber,
-  positiveInteger,
+  chunkSizeOption,
+  optionsObject,
+  schedulerOption,
   sampleRateOf,
   sourceArrayType,
   sourceLength,
@@ -26,7 +28,7 @@ export interface OscillatorOptions<F extends SourceFormat = 'float64'> {
   readonly amplitude?: number;
   /** Initial phase in radians (default 0). */
   readonly phase?: number;
-  /** Samples per chunk (default 1024); the last chunk of a finite stream may be shorter. */
+  /** Samples per chunk (default 1024, at most 2^28); the last chunk of a finite stream may be shorter. */
   readonly chunkSize?: number;
   /** Total length in seconds (rounded to whole samples). Give `duration` or `length`, or neither for an endless stream. */
   readonly duration?: number;
@@ -57,14 +59,15 @@ export interface OscillatorOptions<F extends SourceFormat = 'float64'> {
  * one chunk is emitted per task, paced at the sample rate. Each subscription starts at sample 0;
  * every chunk is a fresh array.
  *
- * Timeline (`chunkSize` 3, `length` 7):
+ * Timeline (`oscillator({ frequency: 12_000, sampleRate: 48_000, chunkSize: 3, length: 7 })`: a
+ * quarter of the sample rate, all chunks emitted synchronously on subscribe):
  * ```
- * out: ([s0 s1 s2] [s3 s4 s5] [s6] |)    synchronous
+ * out: ([0 1 0] [-1 0 1] [0] |)
  * ```
  *
  * @param options - `frequency`, `sampleRate`, `type`, `amplitude`, `phase`, `chunkSize`, `duration` or `length`, `format`, `scheduler`.
  * @returns A cold Observable of chunks, finite when `duration` or `length` is given.
- * @throws TypeError/RangeError for bad options (non-finite numbers, sampleRate <= 0, chunkSize not a positive integer, unknown type or format).
+ * @throws TypeError/RangeError for bad options (non-finite numbers, sampleRate <= 0, chunkSize not a positive integer up to 2^28, unknown type, format or option name).
  *
  * @example
  * ```ts
@@ -84,7 +87,9 @@ export function oscillator<F extends SourceFormat = 'float64'>(options: Oscillat
   }
   const amplitude = finiteNumber(what, 'amplitude', options.amplitude ?? 1);
   const phase = finiteNumber(what, 'phase', options.phase ?? 0);
-  const chunkSize = positiveInteger(what, 'chunkSize', options.chunkSize ?? 1024);
+  optionsObject(what, options, ['frequency', 'sampleRate', 'type', 'amplitude', 'phase', 'chunkSize', 'duration', 'length', 'format', 'scheduler']);
+  const chunkSize = chunkSizeOption(what, 'chunkSize', options.chunkSize ?? 1024);
+  const scheduler = schedulerOption(what, options.scheduler);
   const length = sourceLength(what, options.length, options.duration, sampleRate);
   const ArrayType = sourceArrayType(what, options.format);
   const cyclesPerSample = frequency / sampleRate;
@@ -115,5 +120,5 @@ export function oscillator<F extends SourceFormat = 'float64'>(options: Oscillat
     }
     return out as SourceArray<F>;
   };
-  return chunkedSource(length, chunkSize, init, options.scheduler, (chunkSize / sampleRate) * 1000);
+  return chunkedSource(length, chunkSize, init, scheduler, (chunkSize / sampleRate) * 1000);
 }

@@ -1,6 +1,7 @@
-import { Observable, type OperatorFunction } from 'rxjs';
-import type { FloatArray } from '@ringflow/core';
+import type { OperatorFunction } from 'rxjs';
+import type { Chunk } from '@ringflow/core';
 import { FloatChunks, resolveDspOptions, withContext, type DspOperatorOptions } from './internal/float-chunks.js';
+import { operate } from './internal/operate.js';
 import {
   createResampleState,
   flushResample,
@@ -8,10 +9,11 @@ import {
   resampleFlushLength,
   resampleOutputLength,
   type ResampleOptions,
+  type ResampleState,
 } from './kernels/resample.js';
 
-/** Options of {@link resample}: the kernel's `window` plus `reuse`/`nan`. */
-export interface ResampleOperatorOptions extends ResampleOptions, DspOperatorOptions {}
+/** Options of {@link resample}: the kernel's `window` plus `reuse`/`nan` (the channels come with the chunks). */
+export interface ResampleOperatorOptions extends Omit<ResampleOptions, 'channels'>, DspOperatorOptions {}
 
 /**
  * Changes the sample rate of a stream by the rational factor `up / down` with a polyphase FIR,
@@ -30,13 +32,24 @@ export interface ResampleOperatorOptions extends ResampleOptions, DspOperatorOpt
  * chunks or a class change error the stream with a TypeError. NaN spreads to the outputs whose filter
  * span covers it (`nan: 'error'` errors the stream instead). State per subscription.
  *
+ * Multichannel: `[frames, channels]` chunks are resampled channel by channel (each with its own
+ * history; the numbers of each channel are those it gets alone, `resample_poly(x, up, down, axis=0)`)
+ * and emitted as `[frames, channels]`; counts above are in frames. The first chunk fixes the layout.
+ *
  * Ownership: fresh chunks unless `reuse: true` (views of one buffer per subscription, overwritten by
  * the next emission: copy to keep; the flushed tail is always fresh). Inputs are not kept.
  *
- * Timeline (`resample(2, 1)`, chunk lengths; `half_len` = 20, so outputs lag by 10 input samples):
+ * Timeline (`resample(2, 1, { window: [0.25, 0.5, 0.25] })`: linear interpolation, `half_len` 1,
+ * so an output waits for the next input sample; the tail is computed with a zero after the end):
  * ```
- * in:  [12]  [2]  |
- * out: [4]   [4]  ([20]|)     (28 = 2 * 14 samples in all)
+ * in:  [2 4]     [6]     |
+ * out: [2 3 4]   [5 6]   ([3]|)
+ * ```
+ *
+ * Timeline (`resample(1, 2, { window: [0.25, 0.5, 0.25] })`):
+ * ```
+ * in:  [2 4 6]   [8 10]  |
+ * out: [2]       [6]     ([7]|)
  * ```
  *
  * @param up - upsampling factor, a positive integer
@@ -53,48 +66,36 @@ export interface ResampleOperatorOptions extends ResampleOptions, DspOperatorOpt
  *   .subscribe((chunk) => console.log(chunk.length)); // about 480 per chunk, 48 000 in all
  * ```
  */
-export function resample<T extends FloatArray>(up: number, down: number, options?: ResampleOperatorOptions): OperatorFunction<T, T> {
-  const opts = resolveDspOptions('resample', options);
+export function resample<C extends Chunk>(up: number, down: number, options?: ResampleOperatorOptions): OperatorFunction<C, C> {
+  const opts = resolveDspOptions('resample', options, ['window']);
   const kernelOptions: ResampleOptions = {};
   if (options?.window !== undefined) kernelOptions.window = options.window;
   withContext('resample', () => createResampleState(up, down, kernelOptions));
 
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      const chunks = new FloatChunks('resample', opts);
-      const state = createResampleState(up, down, kernelOptions);
-      let Type: (new (n: number) => FloatArray) | undefined;
-      const sub = source.subscribe({
-        next(chunk) {
-          try {
-            const input = chunks.accept(chunk);
-            Type ??= input.constructor as new (n: number) => FloatArray;
-            const count = resampleOutputLength(state, input.length);
-            // Room for the most this chunk length can give, so a reused buffer stops growing.
-            const out = chunks.output(count, Math.ceil((input.length * state.up) / state.down) + 1);
-            const written = processResample(state, input, out);
-            if (written > 0) subscriber.next(out as T);
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          try {
-            const count = resampleFlushLength(state);
-            if (count > 0) {
-              const tail = new (Type ?? Float64Array)(count);
-              flushResample(state, tail);
-              subscriber.next(tail as T);
-            }
-            subscriber.complete();
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-      });
-      return () => sub.unsubscribe();
-    });
+  return operate<C, C>((subscriber) => {
+    const chunks = new FloatChunks('resample', opts, { multichannel: true });
+    let state: ResampleState | undefined;
+    return {
+      next(chunk) {
+        const input = chunks.accept(chunk);
+        const channels = chunks.channels;
+        state ??= createResampleState(up, down, { ...kernelOptions, channels });
+        const frames = input.length / channels;
+        const count = resampleOutputLength(state, frames);
+        // Room for the most this chunk length can give, so a reused buffer stops growing.
+        const out = chunks.output(count * channels, (Math.ceil((frames * state.up) / state.down) + 1) * channels);
+        const written = processResample(state, input, out);
+        if (written > 0) subscriber.next(chunks.emit(out) as C);
+      },
+      complete() {
+        const count = state === undefined ? 0 : resampleFlushLength(state);
+        if (count > 0) {
+          const tail = new (chunks.Type ?? Float64Array)(count * chunks.channels);
+          flushResample(state!, tail);
+          subscriber.next(chunks.emit(tail) as C);
+        }
+        subscriber.complete();
+      },
+    };
+  });
 }

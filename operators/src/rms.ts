@@ -1,6 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
-import type { NumericArray } from '@ringflow/core';
-import { meter, type MeterArray, type MeterOptions } from './internal/meter.js';
+import type { Chunk, NumericArray } from '@ringflow/core';
+import { meter, type MeterOptions, type MeterOutput } from './internal/meter.js';
 
 /** Options of {@link rms}. */
 export type RmsOptions = MeterOptions;
@@ -9,22 +9,37 @@ export type RmsOptions = MeterOptions;
  * Root mean square level per chunk, or per block of `blockSize` frames, for each channel.
  *
  * @remarks
- * `sqrt(sum(x^2) / frames)` accumulated in float64. Without `blockSize`, every non-empty input
- * chunk (a whole number of `channels`-sample interleaved frames, else the stream errors with a
- * RangeError) gives one output chunk of `channels` values; empty chunks give nothing. With
- * `blockSize`, the concatenated input is measured in blocks of `blockSize` frames, independently of
- * its chunking (frames may even straddle chunks): each input chunk gives one output chunk holding
- * the blocks it completed (`[blocks, channels]` interleaved), or nothing. The last partial block is
- * dropped unless `partial: 'emit'`. Output is Float32Array for Float32Array input, Float64Array for
- * anything else (integer input is measured in its own units). Output chunks are fresh; input is not kept.
+ * `sqrt(sum(x^2) / frames)` accumulated in float64, per channel. Without `blockSize`, every
+ * non-empty input chunk gives one output chunk of one level per channel; empty chunks give
+ * nothing. With `blockSize`, the concatenated input is measured in blocks of `blockSize` frames,
+ * independently of its chunking: each input chunk gives one output chunk holding the blocks it
+ * completed, or nothing. The last partial block is dropped unless `partial: 'emit'`.
  *
- * Timeline (`{ blockSize: 2 }`):
+ * Layout: mono 1-D input gives 1-D levels (one per block); `[frames, channels]` input gives
+ * `[blocks, channels]` levels, each channel measured on its own. The first chunk fixes the layout
+ * (a 1-D chunk in a multichannel stream, or another channel count, errors with a RangeError).
+ * Output is Float32Array for Float32Array input, Float64Array for anything else (integer input is
+ * measured in its own units). Output chunks are fresh; input is not kept.
+ *
+ * Timeline (`rms()`):
+ * ```
+ * in:  [3 4 0] [0 1]   |
+ * out: [2.887] [0.7071]|
+ * ```
+ *
+ * Timeline (`rms({ blockSize: 2 })`):
  * ```
  * in:  [3 4 0] [0 1] |
- * out: [3.54]  [0]   |
+ * out: [3.536] [0]   |
  * ```
  *
- * @param options - `blockSize` (frames), `channels` (default 1), `partial`.
+ * Timeline (`rms({ blockSize: 2 })`, stereo):
+ * ```
+ * in:  [3 1; 4 1]   [0 2; 0 2; 5 5] |
+ * out: [3.536 1;]   [0 2;]          |
+ * ```
+ *
+ * @param options - `blockSize` (frames), `channels` (checked against the chunks), `partial`.
  * @returns An operator from chunks to chunks of levels.
  * @throws TypeError/RangeError at creation for bad options.
  *
@@ -36,8 +51,8 @@ export type RmsOptions = MeterOptions;
  *   .subscribe((levels) => console.log(levels)); // about 0.7071 per block
  * ```
  */
-export function rms<T extends NumericArray>(options?: RmsOptions): OperatorFunction<T, MeterArray<T>> {
-  return meter<T>(
+export function rms<C extends Chunk<NumericArray>>(options?: RmsOptions): OperatorFunction<C, MeterOutput<C>> {
+  return meter<C>(
     'rms',
     options,
     (acc, x) => acc + x * x,

@@ -1,15 +1,17 @@
-import { Observable, type OperatorFunction } from 'rxjs';
-import type { TypedArray } from '@ringflow/core';
+import type { OperatorFunction } from 'rxjs';
+import type { Chunk, TypedArray } from '@ringflow/core';
 import { getWindow, type WindowSpec } from './design/windows.js';
-import { checkSameClass, chunkClass, describeValue, isFloatArray, positiveInteger, type ChunkConstructor } from './internal/chunks.js';
+import { booleanOption, chunkSizeOption, describeValue, MAX_CHUNK_SIZE, optionsObject, positiveInteger } from './internal/chunks.js';
 import { Framer } from './internal/framer.js';
+import { operate } from './internal/operate.js';
+import { StreamLayout } from './internal/stream-layout.js';
 
 /** Options of {@link slidingWindow}. */
 export interface SlidingWindowOptions {
-  /** Frame length in samples, a positive integer. */
+  /** Frame length in frames (samples of a mono stream), a positive integer. */
   readonly size: number;
   /**
-   * Samples between the starts of consecutive frames, a positive integer (default `size`): less than
+   * Frames between the starts of consecutive frames, a positive integer (default `size`): less than
    * `size` overlaps frames, `size` tiles them, more than `size` skips `hop - size` samples between frames.
    */
   readonly hop?: number;
@@ -30,27 +32,37 @@ export interface SlidingWindowOptions {
  * Cuts a stream of chunks into frames of `size` samples starting every `hop` samples, optionally windowed.
  *
  * @remarks
- * Frame `k` holds input samples `[k*hop, k*hop + size)` of the concatenated input, times the window
+ * Frame `k` holds input frames `[k*hop, k*hop + size)` of the concatenated input, times the window
  * when one is given, so the frames do not depend on how the input was chunked. A frame is emitted as
  * soon as its last sample arrives (synchronously, in the source's `next`); one input chunk may give
  * several frames or none. Samples that never complete a frame at completion are dropped (no padding).
  * Frames have the input's class; windowing multiplies in float64 and rounds once on store (so a
  * Float32Array frame is `fround(x * w)`). All chunks must share the first chunk's class.
  *
+ * Multichannel: `size` and `hop` count frames; `[frames, channels]` input gives `[size, channels]`
+ * frames, every channel multiplied by the same window value at each frame. The first chunk fixes
+ * the layout (a 1-D chunk in a multichannel stream, or another channel count, is a RangeError).
+ *
  * Emitted frames are fresh unless `reuse: true` (one frame buffer, overwritten for each frame).
  * Allocation otherwise: one `size` buffer per subscription plus each emitted frame; input chunks are
  * not kept.
  *
- * Timeline (`size` 4, `hop` 2, no window):
+ * Timeline (`slidingWindow({ size: 4, hop: 2 })`):
  * ```
  * in:  [abc] [def]          [g] [h]      |
  * out:       [abcd][cdef]       [efgh]   |
  * ```
  *
+ * Timeline (`slidingWindow({ size: 2, hop: 3, window: [0.5, 1] })`):
+ * ```
+ * in:  [2 4 6 8] [10 12 14] |
+ * out: [1 4]     [4 10]     |
+ * ```
+ *
  * @param options - `size`, `hop`, `window`, `reuse`.
- * @returns An operator from chunks to frames of `size` samples.
+ * @returns An operator from chunks to frames of `size` frames, of the input's layout.
  * @throws TypeError/RangeError at creation for a bad size, hop or window (unknown name, wrong
- *   length, non-finite values).
+ *   length, non-finite values) or an unknown option name.
  *
  * @example
  * ```ts
@@ -60,55 +72,54 @@ export interface SlidingWindowOptions {
  *   .subscribe((frame) => console.log(frame.length)); // 256, 7 times
  * ```
  */
-export function slidingWindow<T extends TypedArray>(options: SlidingWindowOptions): OperatorFunction<T, T> {
+export function slidingWindow<C extends Chunk<TypedArray>>(options: SlidingWindowOptions): OperatorFunction<C, C> {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`slidingWindow: expected options { size, hop, window }, got ${describeValue(options)}`);
   }
-  const size = positiveInteger('slidingWindow', 'size', options.size);
+  optionsObject('slidingWindow', options, ['size', 'hop', 'window', 'reuse']);
+  const size = chunkSizeOption('slidingWindow', 'size', options.size);
   const hop = options.hop === undefined ? size : positiveInteger('slidingWindow', 'hop', options.hop);
-  const reuse = options.reuse === true;
+  const reuse = booleanOption('slidingWindow', 'reuse', options.reuse, false);
   const coefficients = resolveWindow(options.window, size);
 
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      let Type: ChunkConstructor<T> | undefined;
-      let framer: Framer | undefined; // gathers frames of the chunks' class
-      let reuseOut: Float64Array | undefined;
+  return operate<C, C>((subscriber) => {
+    const layout = new StreamLayout('slidingWindow', { twoDimensional: 'frames' });
+    let framer: Framer | undefined; // gathers frames of the chunks' class
+    let reuseOut: Float64Array | undefined;
+    let channels = 1;
 
-      /** Emits one completed frame (windowed when asked); returns false once the subscriber is gone. */
-      const emit = (buf: Float64Array): boolean => {
-        const out = reuse ? (reuseOut ??= new Type!(size) as unknown as Float64Array) : (new Type!(size) as unknown as Float64Array);
-        if (coefficients !== undefined) for (let j = 0; j < size; j++) out[j] = buf[j]! * coefficients[j]!;
-        else out.set(buf);
-        subscriber.next(out as unknown as T);
-        return !subscriber.closed;
-      };
+    /** Emits one completed frame (windowed when asked); returns false once the subscriber is gone. */
+    const emit = (buf: Float64Array): boolean => {
+      const Type = layout.Type as unknown as Float64ArrayConstructor;
+      const out = reuse ? (reuseOut ??= new Type(buf.length)) : new Type(buf.length);
+      if (coefficients === undefined) out.set(buf);
+      else if (channels === 1) for (let j = 0; j < size; j++) out[j] = buf[j]! * coefficients[j]!;
+      else {
+        for (let j = 0, i = 0; j < size; j++) {
+          const w = coefficients[j]!;
+          for (let c = 0; c < channels; c++, i++) out[i] = buf[i]! * w;
+        }
+      }
+      subscriber.next(layout.emit(out) as C);
+      return !subscriber.closed;
+    };
 
-      return source.subscribe({
-        next(chunk) {
-          try {
-            if (Type === undefined) {
-              Type = chunkClass<T>('slidingWindow', chunk);
-              if (coefficients !== undefined && !isFloatArray(chunk)) {
-                throw new TypeError(`slidingWindow: a window needs Float32Array or Float64Array chunks, got ${describeValue(chunk)}`);
-              }
-              framer = new Framer(new Type(size) as unknown as Float64Array, hop);
-            } else {
-              checkSameClass('slidingWindow', chunk, Type as ChunkConstructor<TypedArray>);
-            }
-            framer!.push(chunk as unknown as Float64Array, emit);
-          } catch (error) {
-            subscriber.error(error);
+    return {
+      next(chunk) {
+        const input = layout.accept(chunk) as unknown as Float64Array;
+        if (framer === undefined) {
+          if (coefficients !== undefined && !(input instanceof Float32Array || input instanceof Float64Array)) {
+            throw new TypeError(`slidingWindow: a window needs Float32Array or Float64Array chunks, got ${describeValue(input)}`);
           }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          subscriber.complete();
-        },
-      });
-    });
+          channels = layout.channels;
+          if (size * channels > MAX_CHUNK_SIZE) throw new RangeError(`slidingWindow: ${size} frames of ${channels} channels exceed 2^28 samples per frame`);
+          const Type = layout.Type as unknown as Float64ArrayConstructor;
+          framer = new Framer(new Type(size * channels), hop * channels);
+        }
+        framer.push(input, emit);
+      },
+    };
+  });
 }
 
 /** The window coefficients as float64, or undefined for none. */

@@ -1,8 +1,11 @@
-import { Observable, type OperatorFunction } from 'rxjs';
-import type { FloatArray } from '@ringflow/core';
+import type { OperatorFunction } from 'rxjs';
+import type { Chunk } from '@ringflow/core';
+import { gatherChannel, Scratch } from './internal/channels.js';
 import { FloatChunks, resolveDspOptions, withContext, type DspOperatorOptions } from './internal/float-chunks.js';
-import { createStftState, processStft, type StftOptions } from './kernels/stft.js';
 import { Framer } from './internal/framer.js';
+import { operate } from './internal/operate.js';
+import { createStftState, processStft, type StftOptions } from './kernels/stft.js';
+import type { SpectrumOf } from './types.js';
 
 /**
  * Options of {@link stft} (and {@link istft}): the kernel's `size`, `hop`, `window`, `fftSize`,
@@ -29,13 +32,17 @@ export interface StftOperatorOptions extends StftOptions, DspOperatorOptions {}
  * Float32Array spectra out. Non-float chunks or a class change error the stream with a TypeError.
  * NaN makes every spectrum whose frame holds it NaN (`nan: 'error'` errors the stream instead).
  *
+ * Multichannel: `size` and `hop` count frames; each frame of a `[frames, channels]` stream gives
+ * a `[channels, 2 * bins]` chunk, row `c` the spectrum of channel `c` (what `stft` gives for that
+ * channel alone). The first chunk fixes the layout.
+ *
  * Ownership: fresh spectra unless `reuse: true` (views of one buffer per subscription, overwritten
  * by the next emission: copy to keep). Inputs are not kept.
  *
- * Timeline (`size` 4, `hop` 2; `S(abcd)` is the spectrum of samples a..d):
+ * Timeline (`stft({ size: 4, hop: 2, window: 'boxcar' })`):
  * ```
- * in:  [abc]  [def]  [g]  [h]      |
- * out:        [S(abcd)]   [S(cdef)]|
+ * in:  [1 2 3]  [4 5 6]                                  [7]   [8]              |
+ * out:          [10 0 -2 2 -2 0] [18 0 -2 2 -2 0]              [26 0 -2 2 -2 0] |
  * ```
  *
  * @param options - `size` (samples), `hop` (samples), `window`, `fftSize`, `scaling`, `reuse`, `nan`
@@ -50,40 +57,49 @@ export interface StftOperatorOptions extends StftOptions, DspOperatorOptions {}
  *   .subscribe((bins) => console.log(bins.length)); // 513 per frame
  * ```
  */
-export function stft<T extends FloatArray>(options: StftOperatorOptions): OperatorFunction<T, T> {
-  const opts = resolveDspOptions('stft', options);
+export function stft<C extends Chunk>(options: StftOperatorOptions): OperatorFunction<C, SpectrumOf<C>> {
   if (options === null || typeof options !== 'object') {
     throw new TypeError('stft: expected options { size, hop, window, fftSize, scaling }');
   }
+  const opts = resolveDspOptions('stft', options, STFT_OPTION_NAMES);
   const kernelOptions: StftOptions = { ...options };
   // Validates now (throws to the caller); each subscription then builds its own state.
   withContext('stft', () => createStftState(kernelOptions));
 
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      const chunks = new FloatChunks('stft', opts);
-      const state = createStftState(kernelOptions);
-      const { size, hop, bins } = state;
-      const framer = new Framer(new Float64Array(size), hop);
-      const emit = (frame: Float64Array): boolean => {
-        subscriber.next(processStft(state, frame, chunks.output(2 * bins)) as T);
-        return !subscriber.closed;
-      };
-      const sub = source.subscribe({
-        next(chunk) {
-          try {
-            framer.push(chunks.accept(chunk) as Float64Array, emit);
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          subscriber.complete();
-        },
-      });
-      return () => sub.unsubscribe();
-    });
+  return operate<C, SpectrumOf<C>>((subscriber) => {
+    const chunks = new FloatChunks('stft', opts, { multichannel: true });
+    const state = createStftState(kernelOptions);
+    const { size, hop, bins } = state;
+    const width = 2 * bins;
+    let framer: Framer | undefined;
+    let channels = 1;
+    const single = new Float64Array(size);
+    const specScratch = new Scratch();
+    const emit = (frame: Float64Array): boolean => {
+      const out = chunks.output(channels * width);
+      if (!chunks.isMultichannel) subscriber.next(processStft(state, frame, out) as SpectrumOf<C>);
+      else {
+        const spectrum = specScratch.get(out, width);
+        for (let c = 0; c < channels; c++) {
+          gatherChannel(frame, channels, c, single);
+          out.set(processStft(state, single, spectrum), c * width);
+        }
+        subscriber.next(chunks.emitRows(out, width) as SpectrumOf<C>);
+      }
+      return !subscriber.closed;
+    };
+    return {
+      next(chunk) {
+        const input = chunks.accept(chunk) as Float64Array;
+        if (framer === undefined) {
+          channels = chunks.channels;
+          framer = new Framer(new Float64Array(size * channels), hop * channels);
+        }
+        framer.push(input, emit);
+      },
+    };
+  });
 }
+
+/** The option names of {@link stft} and `istft` besides `reuse` and `nan`. */
+export const STFT_OPTION_NAMES: readonly string[] = ['size', 'hop', 'window', 'fftSize', 'scaling'];

@@ -1,7 +1,9 @@
 import type { OperatorFunction } from 'rxjs';
-import type { FloatArray } from '@ringflow/core';
-import { resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
-import { perChunk } from './internal/per-chunk.js';
+import type { Chunk } from '@ringflow/core';
+import { booleanOption } from './internal/chunks.js';
+import { FloatChunks, resolveDspOptions, type DspOperatorOptions } from './internal/float-chunks.js';
+import { operate } from './internal/operate.js';
+import type { SpectrumOf } from './types.js';
 import { processToDecibels, type ToDecibelsOptions } from './kernels/to-decibels.js';
 
 /** Options of {@link toDecibels}: the kernel's `power`, `ref`, `amin`, `topDb`, plus `reuse`/`nan`. */
@@ -20,13 +22,25 @@ export interface ToDecibelsOperatorOptions extends ToDecibelsOptions, DspOperato
  * chunk; stateless. NaN gives NaN (`nan: 'error'` errors the stream instead). Non-float chunks or a
  * class change error the stream with a TypeError.
  *
+ * Multichannel: a 2-D chunk keeps its shape. With the default `ref` every value is converted on
+ * its own, so any 2-D chunk works (`[channels, bins]` spectra from `magnitude`, `[blocks,
+ * channels]` levels from `rms`); with `ref: 'max'` or `topDb` it is read as `[channels, values]`
+ * rows (what `magnitude` emits for a multichannel frame) and each row (each channel's frame) uses
+ * its own maximum.
+ *
  * Ownership: fresh chunks unless `reuse: true` (views of one buffer per subscription, overwritten by
  * the next emission: copy to keep). Inputs are neither modified nor kept.
  *
- * Timeline:
+ * Timeline (`toDecibels()`):
  * ```
  * in:  [1 0.1 0]      [10]|
  * out: [0 -20 -100]   [20]|
+ * ```
+ *
+ * Timeline (`toDecibels({ ref: 'max' })`, two channels):
+ * ```
+ * in:  [1 0.1; 10 100] |
+ * out: [0 -20; -20 0]  |
  * ```
  *
  * @param options - `power`, `ref`, `amin`, `topDb`, `reuse`, `nan`
@@ -40,13 +54,10 @@ export interface ToDecibelsOperatorOptions extends ToDecibelsOptions, DspOperato
  *   .subscribe((db) => console.log(db[0])); // 0 (the DC bin is the maximum)
  * ```
  */
-export function toDecibels<T extends FloatArray>(options?: ToDecibelsOperatorOptions): OperatorFunction<T, T> {
-  const opts = resolveDspOptions('toDecibels', options);
+export function toDecibels<C extends Chunk>(options?: ToDecibelsOperatorOptions): OperatorFunction<C, SpectrumOf<C>> {
+  const opts = resolveDspOptions('toDecibels', options, ['power', 'ref', 'amin', 'topDb']);
   const kernelOptions: ToDecibelsOptions = {};
-  if (options?.power !== undefined) {
-    if (typeof options.power !== 'boolean') throw new TypeError(`toDecibels: power must be a boolean, got ${typeof options.power}`);
-    kernelOptions.power = options.power;
-  }
+  if (options?.power !== undefined) kernelOptions.power = booleanOption('toDecibels', 'power', options.power, false);
   if (options?.ref !== undefined) kernelOptions.ref = options.ref;
   if (options?.amin !== undefined) kernelOptions.amin = options.amin;
   if (options?.topDb !== undefined) kernelOptions.topDb = options.topDb;
@@ -60,7 +71,26 @@ export function toDecibels<T extends FloatArray>(options?: ToDecibelsOperatorOpt
     }
     throw error;
   }
-  return perChunk<T>('toDecibels', opts, () => (input, chunks) =>
-    input.length === 0 ? undefined : processToDecibels(input, chunks.output(input.length), kernelOptions),
-  );
+  // Without 'max' or topDb every value is converted on its own: one kernel call for all rows.
+  const perRow = kernelOptions.ref === 'max' || kernelOptions.topDb !== undefined;
+  return operate<C, SpectrumOf<C>>((subscriber) => {
+    const chunks = new FloatChunks('toDecibels', opts, { multichannel: perRow ? 'rows' : true });
+    return {
+      next(chunk) {
+        const input = chunks.accept(chunk);
+        if (input.length === 0) return;
+        const out = chunks.output(input.length);
+        if (!perRow || !chunks.isMultichannel) {
+          processToDecibels(input, out, kernelOptions);
+          subscriber.next(chunks.emit(out) as SpectrumOf<C>);
+          return;
+        }
+        const width = chunks.rowLength;
+        for (let start = 0; start < input.length; start += width) {
+          processToDecibels(input.subarray(start, start + width), out.subarray(start, start + width), kernelOptions);
+        }
+        subscriber.next(chunks.emitRows(out, width) as SpectrumOf<C>);
+      },
+    };
+  });
 }

@@ -102,11 +102,12 @@ function resolve(fn: string, options: WelchOperatorOptions, inputLength: number)
  * keeps every periodogram. Validates the options when created (TypeError/RangeError naming
  * `welch`).
  *
- * Timeline (`nperseg` 4, `noverlap` 2, `emitEvery` 2; `W(n)` is the estimate over the first n
- * segments: `abcd`, `cdef`, `efgh`, `ghij`; the final estimate is not repeated at completion):
+ * Timeline (`welch({ nperseg: 4, noverlap: 2, emitEvery: 2 })`; each output shows the estimate's
+ * `Pxx`: over the segments `abcd`, `cdef`, then also `efgh`, `ghij`; the final estimate is not
+ * repeated at completion):
  * ```
- * in:  [abcdef] [ghij] [k]|
- * out: [W(2)]   [W(4)]    |
+ * in:  [abcdef]            [ghij]              [k]|
+ * out: [0.6667 1.667 0.000] [0.6667 1.667 0.000]  |
  * ```
  *
  * @param options - `fs`, `window`, `nperseg`, `noverlap`, `nfft`, `detrend`, `returnOnesided`, `scaling`, `average`, `emitEvery`

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { from, Observable, Subject, take, tap } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { batch } from '../src/batch.js';
-import { fromSamples } from '../src/from-samples.js';
+import { batch, fromSamples } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Observable } from 'rxjs';
 import { concatenate } from '@ringflow/core';
-import { chirp, type ChirpMethod } from '../src/chirp.js';
+import { chirp, type ChirpMethod } from '@ringflow/operators';
 
 interface Case {
   method: ChirpMethod;

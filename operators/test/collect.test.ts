@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { from } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { collect } from '../src/collect.js';
+import { collect } from '@ringflow/operators';
 
 const f64 = (...v: number[]) => new Float64Array(v);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { from, Subject } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { concatenateChunks } from '../src/concatenate-chunks.js';
+import { concatenateChunks } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 

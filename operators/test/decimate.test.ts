@@ -2,7 +2,7 @@
 // float32 within 5e-5 (SciPy filters float32 in float32); chunkings agree exactly.
 import { describe, expect, it } from 'vitest';
 import { lastValueFrom, map, of, Subject } from 'rxjs';
-import { decimate } from '../src/decimate.js';
+import { decimate } from '@ringflow/operators';
 import { expectChunkingIndependent, fixture, join, marbleScheduler, noise, relError, runChunks, badChunks } from './helpers/chunking.js';
 
 interface Case {

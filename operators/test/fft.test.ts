@@ -2,8 +2,7 @@
 // within 1e-12 absolute on O(1) signals; Parseval within 1e-12 relative.
 import { describe, expect, it } from 'vitest';
 import { from, lastValueFrom, of, Subject, toArray } from 'rxjs';
-import { fft } from '../src/fft.js';
-import { ifft } from '../src/ifft.js';
+import { fft, ifft } from '@ringflow/operators';
 import { fixture, marbleScheduler, noise, relError, badChunks } from './helpers/chunking.js';
 
 interface RfftCase {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { take, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { fromSamples } from '../src/from-samples.js';
+import { fromSamples } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 

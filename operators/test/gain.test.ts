@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { from } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { asMultichannel, type MultichannelChunk } from '@ringflow/core';
-import { gain } from '../src/gain.js';
+import { gain } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 const f64 = (...v: number[]) => new Float64Array(v);

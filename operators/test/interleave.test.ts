@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { from } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { deinterleave } from '../src/deinterleave.js';
-import { interleave } from '../src/interleave.js';
+import { asMultichannel } from '@ringflow/core';
+import { interleave } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 
@@ -14,7 +14,7 @@ describe('interleave', () => {
   it('turns arrays of planar chunks into interleaved [frames, channels] chunks', () => {
     marbles().run(({ cold, expectObservable }) => {
       const source = cold('a-b|', { a: [f32(1, 2), f32(-1, -2)], b: [f32(3), f32(-3)] });
-      expectObservable(source.pipe(interleave(2))).toBe('a-b|', { a: f32(1, -1, 2, -2), b: f32(3, -3) });
+      expectObservable(source.pipe(interleave(2))).toBe('a-b|', { a: asMultichannel(f32(1, -1, 2, -2), 2), b: asMultichannel(f32(3, -3), 2) });
     });
   });
 

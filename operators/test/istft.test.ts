@@ -3,8 +3,7 @@
 // small w^2), 1e-5 for float32.
 import { describe, expect, it } from 'vitest';
 import { from, lastValueFrom, of, Subject, toArray } from 'rxjs';
-import { istft } from '../src/istft.js';
-import { stft } from '../src/stft.js';
+import { istft, stft } from '@ringflow/operators';
 import { loadStftFixture, stftFixtureNames } from './kernels/stft-fixtures.js';
 import { expectChunkingIndependent, join, marbleScheduler, noise, relError, runChunks, badChunks } from './helpers/chunking.js';
 

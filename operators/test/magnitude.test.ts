@@ -1,8 +1,7 @@
 // Tolerances: within 1e-14 relative of numpy's abs / abs**2 (one sqrt of a float64 sum).
 import { describe, expect, it } from 'vitest';
 import { from, lastValueFrom, of, Subject, toArray } from 'rxjs';
-import { fft } from '../src/fft.js';
-import { magnitude } from '../src/magnitude.js';
+import { fft, magnitude } from '@ringflow/operators';
 import { fixture, marbleScheduler, noise, relError, badChunks } from './helpers/chunking.js';
 
 const ref = await fixture<{ z: number[]; magnitude: number[]; power: number[] }>('spectral/magnitude.json');

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { from, Observable, Subject } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { concatenate } from '@ringflow/core';
-import { fromSamples } from '../src/from-samples.js';
-import { mix } from '../src/mix.js';
+import { asMultichannel, concatenate, type MultichannelChunk } from '@ringflow/core';
+import { fromSamples, mix } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 const f64 = (...v: number[]) => new Float64Array(v);
@@ -75,18 +74,64 @@ describe('mix', () => {
     });
   });
 
-  describe('mix(weights): downmix of interleaved channels', () => {
+  describe('mix(weights): downmix of [frames, channels] chunks to mono', () => {
     it('gives the weighted sum of the channels of each frame', () => {
       marbles().run(({ cold, expectObservable }) => {
-        const source = cold('a-b|', { a: f64(1, 10, 2, 20), b: f64(4, 8) });
+        const source = cold('a-b|', { a: asMultichannel(f64(1, 10, 2, 20), 2), b: asMultichannel(f64(4, 8), 2) });
         expectObservable(source.pipe(mix([0.5, 0.5]))).toBe('a-b|', { a: f64(5.5, 11), b: f64(6) });
         expectObservable(source.pipe(mix([1, -1]))).toBe('a-b|', { a: f64(-9, -18), b: f64(-4) });
       });
     });
 
-    it('errors the stream for a chunk that is not a whole number of frames', () => {
+    it('errors the stream for chunks with another channel count, or mono chunks with several weights', () => {
+      const errors: unknown[] = [];
+      from([asMultichannel(f32(1, 2, 3), 3)]).pipe(mix([1, 1])).subscribe({ error: (e) => errors.push(e) });
+      from([f32(1, 2)]).pipe(mix([1, 1])).subscribe({ error: (e) => errors.push(e) });
+      expect(errors.map((e) => (e as Error).constructor)).toEqual([RangeError, RangeError]);
+      expect((errors[1] as Error).message).toMatch(/asMultichannel/);
+    });
+
+    it('errors the stream with a TypeError for a float64 chunk after float32 ones', () => {
       let error: unknown;
-      from([f32(1, 2, 3)]).pipe(mix([1, 1])).subscribe({ error: (e) => (error = e) });
+      from([asMultichannel(f32(1, 2), 2), asMultichannel(f64(1, 2), 2)] as never[]).pipe(mix([1, 1])).subscribe({ error: (e) => (error = e) });
+      expect(error).toBeInstanceOf(TypeError);
+    });
+  });
+
+  describe('mix(matrix): channels to channels', () => {
+    it('computes each output channel as its row of weights times the input channels', () => {
+      const out: MultichannelChunk<Float64Array>[] = [];
+      from([asMultichannel(f64(1, 10, 2, 20), 2)]).pipe(mix<Float64Array>([[1, 0], [0, 1], [0.5, 0.5]])).subscribe((c) => out.push(c));
+      expect(out).toEqual([asMultichannel(f64(1, 10, 5.5, 2, 20, 11), 3)]);
+    });
+
+    it('upmixes mono 1-D chunks with one-column rows, keeping float32', () => {
+      const out: MultichannelChunk<Float32Array>[] = [];
+      from([f32(0.1, 0.2)]).pipe(mix<Float32Array>([[1], [-1]])).subscribe((c) => out.push(c));
+      expect(out).toEqual([asMultichannel(f32(0.1, -0.1, 0.2, -0.2), 2)]);
+    });
+
+    it('rejects rows of unequal lengths or non-finite weights at creation, and other channel counts per chunk', () => {
+      expect(() => mix([[1, 0], [1]])).toThrow(RangeError);
+      expect(() => mix([[1, Number.NaN]])).toThrow(TypeError);
+      expect(() => mix([[]])).toThrow(RangeError);
+      let error: unknown;
+      from([asMultichannel(f32(1, 2, 3), 3)]).pipe(mix([[1, 1]])).subscribe({ error: (e) => (error = e) });
+      expect(error).toBeInstanceOf(RangeError);
+    });
+  });
+
+  describe('mix(...others) on multichannel streams', () => {
+    it('sums [frames, channels] streams frame by frame', () => {
+      const a = asMultichannel(f64(1, 2, 3, 4, 5, 6), 2);
+      const b = asMultichannel(f64(10, 20, 30, 40, 50, 60), 2);
+      const out = all(from([a]).pipe(mix(from([b]))));
+      expect(out).toEqual([asMultichannel(f64(11, 22, 33, 44, 55, 66), 2)]);
+    });
+
+    it('errors the stream when the inputs have different layouts', () => {
+      let error: unknown;
+      from([asMultichannel(f64(1, 2), 2)]).pipe(mix(from([f64(1, 2)]) as never)).subscribe({ error: (e) => (error = e) });
       expect(error).toBeInstanceOf(RangeError);
     });
   });

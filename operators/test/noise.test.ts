@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { take, type Observable } from 'rxjs';
 import FFT from 'fft.js';
 import { concatenate } from '@ringflow/core';
-import { noise } from '../src/noise.js';
+import { noise } from '@ringflow/operators';
 
 function joined<T extends Float32Array | Float64Array>(source: Observable<T>): T {
   const out: T[] = [];

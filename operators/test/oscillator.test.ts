@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lastValueFrom, Observable, take, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { concatenate } from '@ringflow/core';
-import { oscillator } from '../src/oscillator.js';
+import { oscillator } from '@ringflow/operators';
 
 function all<T extends Float32Array | Float64Array>(source: Observable<T>): T[] {
   const out: T[] = [];

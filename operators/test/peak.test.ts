@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { from, Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { concatenate } from '@ringflow/core';
-import { fromSamples } from '../src/from-samples.js';
-import { peak } from '../src/peak.js';
+import { asMultichannel, concatenate } from '@ringflow/core';
+import { fromSamples, peak } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 const f64 = (...v: number[]) => new Float64Array(v);
@@ -33,9 +32,9 @@ describe('peak', () => {
   });
 
   it('measures interleaved channels separately and keeps float32', () => {
-    const [p] = all(from([f32(0.5, -0.25, 1, -2)]).pipe(peak({ channels: 2 })));
-    expect(p).toBeInstanceOf(Float32Array);
-    expect(p).toEqual(f32(1, 2));
+    const [p] = all(from([asMultichannel(f32(0.5, -0.25, 1, -2), 2)]).pipe(peak({ channels: 2 })));
+    expect(p!.data).toBeInstanceOf(Float32Array);
+    expect(p).toEqual(asMultichannel(f32(1, 2), 2));
   });
 
   it('reports NaN for a block holding NaN', () => {

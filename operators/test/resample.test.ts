@@ -3,7 +3,7 @@
 // agree exactly (each output is the same dot product whatever the chunking).
 import { describe, expect, it } from 'vitest';
 import { lastValueFrom, map, of, Subject } from 'rxjs';
-import { resample, type ResampleOperatorOptions } from '../src/resample.js';
+import { resample, type ResampleOperatorOptions } from '@ringflow/operators';
 import { expectChunkingIndependent, fixture, join, marbleScheduler, noise, relError, runChunks, badChunks } from './helpers/chunking.js';
 
 interface Case {

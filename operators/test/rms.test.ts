@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { from, Observable } from 'rxjs';
+import { from, map, Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { concatenate } from '@ringflow/core';
-import { fromSamples } from '../src/from-samples.js';
-import { rms } from '../src/rms.js';
+import { asMultichannel, concatenate } from '@ringflow/core';
+import { fromSamples, rms } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 const f64 = (...v: number[]) => new Float64Array(v);
@@ -34,20 +33,22 @@ describe('rms', () => {
     }
   });
 
-  it('measures interleaved channels separately, frames may straddle chunks', () => {
+  it('measures the channels of [frames, channels] chunks separately, in blocks of frames', () => {
     const frames = 1000;
     const x = new Float64Array(frames * 2);
     for (let f = 0; f < frames; f++) {
       x[2 * f] = Math.sin(f * 0.1);
       x[2 * f + 1] = 0.5;
     }
-    const out = concatenate(...(all(fromSamples(x, 7).pipe(rms({ blockSize: 500, channels: 2 }))) as [Float64Array]));
+    const chunks = all(fromSamples(x, 14).pipe(map((c) => asMultichannel(c, 2)), rms({ blockSize: 500, channels: 2 })));
+    const out = concatenate(...(chunks.map((c) => c.data) as [Float64Array]));
+    expect(chunks.every((c) => c.shape[1] === 2)).toBe(true);
     expect(out).toHaveLength(4);
     expect(out[1]).toBeCloseTo(0.5, 12);
     expect(out[3]).toBeCloseTo(0.5, 12);
     expect(out[0]).toBeCloseTo(Math.SQRT1_2, 2);
-    const [perChunk] = all(from([f64(3, 1, -3, 1)]).pipe(rms({ channels: 2 })));
-    expect(perChunk).toEqual(f64(3, 1));
+    const [perChunk] = all(from([asMultichannel(f64(3, 1, -3, 1), 2)]).pipe(rms()));
+    expect(perChunk).toEqual(asMultichannel(f64(3, 1), 2));
   });
 
   it('keeps float32 as float32 and measures integers into float64', () => {
@@ -59,10 +60,12 @@ describe('rms', () => {
     expect(b).toEqual(f64(Math.sqrt(12.5)));
   });
 
-  it('errors the stream for a chunk that is not whole frames (per-chunk mode)', () => {
-    let error: unknown;
-    from([f64(1, 2, 3)]).pipe(rms({ channels: 2 })).subscribe({ error: (e) => (error = e) });
-    expect(error).toBeInstanceOf(RangeError);
+  it('errors the stream when the chunks do not carry the channels asked for', () => {
+    const errors: unknown[] = [];
+    from([f64(1, 2, 3, 4)]).pipe(rms({ channels: 2 })).subscribe({ error: (e) => errors.push(e) });
+    from([asMultichannel(f64(1, 2, 3), 3)]).pipe(rms({ channels: 2 })).subscribe({ error: (e) => errors.push(e) });
+    expect(errors.map((e) => (e as Error).constructor)).toEqual([RangeError, RangeError]);
+    expect((errors[0] as Error).message).toMatch(/asMultichannel/);
   });
 
   it('rejects bad options at creation', () => {

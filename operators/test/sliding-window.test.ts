@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { from, Observable, take, tap } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { getWindow } from '../src/design/windows.js';
-import { fromSamples } from '../src/from-samples.js';
-import { slidingWindow } from '../src/sliding-window.js';
+import { fromSamples, getWindow, slidingWindow } from '@ringflow/operators';
 
 const f64 = (...v: number[]) => new Float64Array(v);
 

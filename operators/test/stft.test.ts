@@ -2,9 +2,7 @@
 // max(1, max|Z|); chunkings agree exactly (same frames, same arithmetic).
 import { describe, expect, it } from 'vitest';
 import { lastValueFrom, of, Subject } from 'rxjs';
-import { stft } from '../src/stft.js';
-import { slidingWindow } from '../src/sliding-window.js';
-import { fft } from '../src/fft.js';
+import { fft, slidingWindow, stft } from '@ringflow/operators';
 import { loadStftFixture, stftFixtureNames } from './kernels/stft-fixtures.js';
 import { expectChunkingIndependent, join, marbleScheduler, noise, relError, runChunks, badChunks } from './helpers/chunking.js';
 

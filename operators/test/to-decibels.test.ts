@@ -1,7 +1,8 @@
 // Tolerances: within 1e-12 dB of the reference (librosa-style formulas in numpy).
 import { describe, expect, it } from 'vitest';
-import { from, lastValueFrom, of } from 'rxjs';
-import { toDecibels } from '../src/to-decibels.js';
+import { from, lastValueFrom, of, toArray } from 'rxjs';
+import { asMultichannel } from '@ringflow/core';
+import { rms, toDecibels } from '@ringflow/operators';
 import { fixture, marbleScheduler, relError, badChunks } from './helpers/chunking.js';
 
 const ref = await fixture<Record<string, number[]>>('spectral/magnitude.json');
@@ -44,5 +45,16 @@ describe('toDecibels', () => {
     expect(db[1]).toBe(0);
     await expect(lastValueFrom(of(Float64Array.of(1, Number.NaN)).pipe(toDecibels({ nan: 'error' })))).rejects.toThrow(/NaN at input sample 1/);
     await expect(lastValueFrom(badChunks([1, 2]).pipe(toDecibels()))).rejects.toThrow(TypeError);
+  });
+
+  it('converts [blocks, channels] levels whatever the number of blocks per chunk (rms -> toDecibels)', async () => {
+    const x = asMultichannel(Float64Array.from({ length: 2 * 1000 }, (_, i) => (i % 2 === 0 ? 0.5 : 0.05)), 2);
+    const levels = await lastValueFrom(from([x]).pipe(rms({ blockSize: 300 }), toDecibels(), toArray()));
+    expect(levels.map((l) => l.shape)).toEqual([[3, 2]]);
+    const more = await lastValueFrom(from([x, x]).pipe(rms({ blockSize: 300 }), toDecibels(), toArray()));
+    expect(more.map((l) => l.shape)).toEqual([[3, 2], [3, 2]]);
+    expect(Array.from(more[0]!.data, (v) => Math.round(v * 1000) / 1000)).toEqual([-6.021, -26.021, -6.021, -26.021, -6.021, -26.021]);
+    const uneven = await lastValueFrom(from([asMultichannel(x.data.subarray(0, 2 * 700), 2), asMultichannel(x.data.subarray(0, 2 * 200), 2)]).pipe(rms({ blockSize: 300 }), toDecibels(), toArray()));
+    expect(uneven.map((l) => l.shape)).toEqual([[2, 2], [1, 2]]);
   });
 });

@@ -1,11 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { lastValueFrom, Observable, Subject, toArray } from 'rxjs';
+import { lastValueFrom, map, Observable, Subject, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { concatenate, RingBuffer, RingClosedError } from '@ringflow/core';
-import { collect } from '../src/collect.js';
-import { fromRing } from '../src/from-ring.js';
-import { fromSamples } from '../src/from-samples.js';
-import { toRing } from '../src/to-ring.js';
+import { asMultichannel, concatenate, RingAbortedError, RingBuffer, RingClosedError, type MultichannelChunk } from '@ringflow/core';
+import { collect, fromRing, fromSamples, toRing } from '@ringflow/operators';
 
 const f32 = (...v: number[]) => new Float32Array(v);
 const counting = (start: number, n: number) => Float32Array.from({ length: n }, (_, i) => start + i);
@@ -48,24 +45,40 @@ describe('toRing', () => {
     expect(drainRing(ring)).toEqual(f32(1, 2, 3, 4));
   });
 
-  it('forwards an upstream error downstream and closes the ring, so the consumer completes after draining', async () => {
+  it('forwards an upstream error downstream and aborts the ring, so the consumer errors after draining', async () => {
     const ring = new RingBuffer({ format: 'f', capacity: 16 });
-    const consumer = lastValueFrom(fromRing(ring).pipe(collect()));
+    const received: Float32Array[] = [];
+    const consumer = new Promise<unknown>((resolve, reject) => {
+      fromRing(ring).subscribe({ next: (c) => received.push(c), error: resolve, complete: () => reject(new Error('completed instead of erroring')) });
+    });
     marbles().run(({ cold, expectObservable }) => {
       expectObservable(cold('a-#', { a: f32(1, 2) }, new Error('upstream')).pipe(toRing(ring))).toBe('a-#', { a: f32(1, 2) }, new Error('upstream'));
     });
-    expect(ring.closed).toBe(true);
-    expect(await consumer).toEqual(f32(1, 2));
+    expect(ring.aborted).toBe(true);
+    const error = await consumer;
+    expect(error).toBeInstanceOf(RingAbortedError);
+    expect((error as Error).message).toMatch(/upstream/);
+    expect(concatenate(...(received as [Float32Array]))).toEqual(f32(1, 2));
   });
 
-  it('leaves the ring open on error with closeOnError: false', () => {
+  it('aborts the ring when a chunk errors the stream (a wrong class), not only on upstream errors', () => {
+    const ring = new RingBuffer({ format: 'f', capacity: 16 });
+    let error: unknown;
+    fromSamples(new Float64Array(4), 2).pipe(toRing(ring as never)).subscribe({ error: (e) => (error = e) });
+    expect(error).toBeInstanceOf(TypeError);
+    expect(ring.aborted).toBe(true);
+    expect(ring.abortReason).toBe((error as Error).message);
+  });
+
+  it('leaves the ring open on error with abortOnError: false', () => {
     const ring = new RingBuffer({ format: 'f', capacity: 16 });
     const source = new Subject<Float32Array>();
     let error: unknown;
-    source.pipe(toRing(ring, { closeOnError: false })).subscribe({ error: (e) => (error = e) });
+    source.pipe(toRing(ring, { abortOnError: false })).subscribe({ error: (e) => (error = e) });
     source.error(new Error('x'));
     expect(error).toBeInstanceOf(Error);
     expect(ring.closed).toBe(false);
+    expect(ring.aborted).toBe(false);
   });
 
   describe("overflow: 'drop-newest'", () => {
@@ -250,5 +263,67 @@ describe('toRing', () => {
     expect(() => toRing(ring, { timeout: -1 })).toThrow(RangeError);
     expect(() => toRing(ring, { timeout: Number.NaN })).toThrow(RangeError);
     expect(() => toRing(ring, { stats: 3 as never })).toThrow(TypeError);
+  });
+
+  describe('multichannel', () => {
+    it('writes [frames, channels] chunks as interleaved samples, strided views included, and passes them on unchanged', () => {
+      const ring = new RingBuffer({ format: 'f', capacity: 64 });
+      // Two frames of two channels stored channel by channel (stride [1, 2]).
+      const view: MultichannelChunk<Float32Array> = { data: f32(1, 2, 10, 20), shape: [2, 2], stride: [1, 2], offset: 0 };
+      const seen: unknown[] = [];
+      new Observable<MultichannelChunk<Float32Array>>((s) => {
+        s.next(asMultichannel(f32(0, 0), 2));
+        s.next(view);
+        s.complete();
+      }).pipe(toRing(ring)).subscribe((c) => seen.push(c));
+      expect(seen[1]).toBe(view);
+      expect(drainRing(ring)).toEqual(f32(0, 0, 1, 10, 2, 20));
+    });
+
+    it("drops whole frames with 'drop-newest', so the ring stays frame-aligned", () => {
+      const ring = new RingBuffer({ format: 'f', capacity: 7 });
+      const writer = toRing(ring, { overflow: 'drop-newest' });
+      fromSamples(counting(0, 12), 6).pipe(map((c) => asMultichannel(c, 2)), writer).subscribe();
+      // 7 free elements take 3 whole frames of the first chunk; then 1 free element takes none.
+      expect(writer.stats).toEqual({ written: 6, dropped: 6, overruns: 1 });
+      expect(drainRing(ring)).toEqual(counting(0, 6));
+    });
+
+    it("writes and drops whole frames with 'wait' when the timeout elapses", async () => {
+      const ring = new RingBuffer({ format: 'f', capacity: 5 });
+      const writer = toRing(ring, { timeout: 0, channels: 2 });
+      // 5 free elements take 2 whole frames; nobody reads, so the other 2 frames are dropped.
+      await lastValueFrom(fromSamples(counting(0, 8), 8).pipe(map((c) => asMultichannel(c, 2)), writer));
+      expect(writer.stats).toEqual({ written: 4, dropped: 4, overruns: 1 });
+      expect(drainRing(ring)).toEqual(counting(0, 4));
+    });
+
+    it("writes whole frames with 'wait' as the consumer frees room", async () => {
+      const ring = new RingBuffer({ format: 'f', capacity: 5 });
+      const consumer = lastValueFrom(fromRing(ring, { channels: 2 }).pipe(toArray()));
+      const x = counting(0, 2 * 500);
+      await lastValueFrom(fromSamples(x, 2 * 7).pipe(map((c) => asMultichannel(c, 2)), toRing(ring)));
+      const got = await consumer;
+      expect(concatenate(...(got.map((c) => c.data) as [Float32Array]))).toEqual(x);
+    });
+
+    it("errors with 'block' rather than leave half a frame when the timeout elapses inside one", () => {
+      const ring = new RingBuffer({ format: 'f', capacity: 5 });
+      let error: unknown;
+      fromSamples(counting(0, 8), 8).pipe(map((c) => asMultichannel(c, 2)), toRing(ring, { overflow: 'block', timeout: 0 })).subscribe({ error: (e) => (error = e) });
+      expect(error).toBeInstanceOf(RangeError);
+      expect((error as Error).message).toMatch(/middle of a 2-channel frame/);
+      expect(ring.aborted).toBe(true);
+    });
+
+    it('errors the stream (and aborts the ring) for a chunk of another channel count or layout', () => {
+      for (const chunks of [[asMultichannel(f32(1, 2), 2), asMultichannel(f32(1, 2, 3), 3)], [asMultichannel(f32(1, 2), 2), f32(1, 2)], [asMultichannel(f32(1, 2, 3), 3)]]) {
+        const ring = new RingBuffer({ format: 'f', capacity: 64 });
+        let error: unknown;
+        new Observable<unknown>((s) => chunks.forEach((c) => s.next(c))).pipe(toRing(ring, chunks.length === 1 ? { channels: 2 } : {}) as never).subscribe({ error: (e) => (error = e) });
+        expect(error).toBeInstanceOf(RangeError);
+        expect(ring.aborted).toBe(true);
+      }
+    });
   });
 });

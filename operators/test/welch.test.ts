@@ -140,7 +140,7 @@ describe('welch (operator)', () => {
     );
     await expect(lastValueFrom(from([asMultichannel(new Float64Array(8), 2), new Float64Array(8)]).pipe(op))).rejects.toThrow(/^welch: the stream started as \[frames, 2\] chunks, got mono 1-D chunks/);
     const lying = { data: new Float64Array(6), shape: [1e8, 6], stride: [6, 1], offset: 0 };
-    await expect(lastValueFrom(from([lying]).pipe(op))).rejects.toThrow(/does not fit its 6 samples/);
+    await expect(lastValueFrom(from([lying]).pipe(op))).rejects.toThrow(/does not fit its 6 elements/);
   });
 
   it('stops an endless synchronous source when take(n) unsubscribes', () => {

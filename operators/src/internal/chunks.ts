@@ -1,3 +1,4 @@
+import type { SchedulerLike } from 'rxjs';
 import { concatenate, type TypedArray } from '@ringflow/core';
 
 /** The constructor of a TypedArray, to allocate arrays of the same class. */
@@ -59,13 +60,65 @@ export function finiteNumber(what: string, name: string, value: unknown): number
   return value;
 }
 
-/** Throws unless `options` is undefined or an object; returns an object. */
-export function optionsObject<O extends object>(what: string, options: O | undefined): Partial<O> {
+/**
+ * Throws a TypeError unless `options` is undefined or a plain object whose keys are all in
+ * `known` (a misspelt option is an error, never silently ignored); returns an object.
+ */
+export function optionsObject<O extends object>(what: string, options: O | undefined, known?: readonly string[]): Partial<O> {
   if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+  if (typeof options !== 'object' || options === null || Array.isArray(options) || ArrayBuffer.isView(options)) {
     throw new TypeError(`${what}: options must be an object, got ${describeValue(options)}`);
   }
+  if (known !== undefined) {
+    for (const key of Object.keys(options)) {
+      if (!known.includes(key)) {
+        throw new TypeError(`${what}: unknown option '${key}' (expected ${known.map((k) => `'${k}'`).join(', ')})`);
+      }
+    }
+  }
   return options;
+}
+
+/** Throws a TypeError unless `value` is undefined or a boolean; returns it or `fallback`. */
+export function booleanOption(what: string, name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new TypeError(`${what}: ${name} must be true or false, got ${describeValue(value)}`);
+  return value;
+}
+
+/** Throws a TypeError unless `value` is undefined or one of `allowed`; returns it or `fallback`. */
+export function choiceOption<C extends string>(what: string, name: string, value: unknown, allowed: readonly C[], fallback: C): C {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly unknown[]).includes(value)) {
+    const list = allowed.map((a) => `'${a}'`);
+    const last = list.pop();
+    throw new TypeError(`${what}: ${name} must be ${list.length > 0 ? `${list.join(', ')} or ${last}` : last}, got ${describeValue(value)}`);
+  }
+  return value as C;
+}
+
+/**
+ * The largest chunk a source or a framing operator allocates, in elements (2^28: 2 GiB of
+ * float64). Larger sizes are a RangeError when the operator is created, not an allocation failure
+ * on subscribe.
+ */
+export const MAX_CHUNK_SIZE = 2 ** 28;
+
+/** Throws unless `value` is a positive integer of at most {@link MAX_CHUNK_SIZE}; returns it. */
+export function chunkSizeOption(what: string, name: string, value: unknown): number {
+  const n = positiveInteger(what, name, value);
+  if (n > MAX_CHUNK_SIZE) throw new RangeError(`${what}: ${name} must be at most 2^28 (${MAX_CHUNK_SIZE}), got ${n}`);
+  return n;
+}
+
+/** Throws a TypeError unless `value` is undefined or an RxJS `SchedulerLike`; returns it. */
+export function schedulerOption(what: string, value: unknown): SchedulerLike | undefined {
+  if (value === undefined) return undefined;
+  const s = value as Partial<SchedulerLike> | null;
+  if (typeof s !== 'object' || s === null || typeof s.schedule !== 'function' || typeof s.now !== 'function') {
+    throw new TypeError(`${what}: scheduler must be an RxJS scheduler (asyncScheduler, animationFrameScheduler, ...), got ${describeValue(value)}`);
+  }
+  return value as SchedulerLike;
 }
 
 /** Float formats a source can produce. */

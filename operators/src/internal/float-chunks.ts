@@ -1,6 +1,8 @@
 import { isObservable, type Observable, type Subscriber, type Subscription } from 'rxjs';
-import { asMultichannel, isMultichannel, type FloatArray, type MultichannelChunk, type TypedArray } from '@ringflow/core';
-import { checkSameClass, describeValue, isFloatArray } from './chunks.js';
+import { subscribeInner } from './operate.js';
+import type { FloatArray } from '@ringflow/core';
+import { booleanOption, choiceOption, optionsObject } from './chunks.js';
+import { StreamLayout } from './stream-layout.js';
 
 /**
  * What a DSP operator does with NaN samples: `'propagate'` (default) computes with them as SciPy
@@ -26,31 +28,30 @@ export interface ResolvedDspOptions {
   readonly nan: NanPolicy;
 }
 
-/** Checks the common DSP options; throws TypeError at operator creation for bad values. */
-export function resolveDspOptions(what: string, options: DspOperatorOptions | undefined): ResolvedDspOptions {
-  if (options === undefined) return { reuse: false, nan: 'propagate' };
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`${what}: options must be an object, got ${describeValue(options)}`);
-  }
-  const reuse = options.reuse ?? false;
-  if (typeof reuse !== 'boolean') throw new TypeError(`${what}: reuse must be a boolean, got ${describeValue(reuse)}`);
-  const nan = options.nan ?? 'propagate';
-  if (nan !== 'propagate' && nan !== 'error') {
-    throw new TypeError(`${what}: nan must be 'propagate' or 'error', got ${describeValue(nan)}`);
-  }
+/** The option names of {@link DspOperatorOptions}. */
+export const DSP_OPTION_NAMES: readonly string[] = ['reuse', 'nan'];
+
+/**
+ * Checks the common DSP options; throws TypeError at operator creation for bad values. With
+ * `known` (the operator's other option names), an unknown option name is a TypeError too.
+ */
+export function resolveDspOptions(what: string, options: DspOperatorOptions | undefined, known?: readonly string[]): ResolvedDspOptions {
+  const opts = optionsObject(what, options, known === undefined ? undefined : [...DSP_OPTION_NAMES, ...known]);
+  const reuse = booleanOption(what, 'reuse', opts.reuse, false);
+  const nan = choiceOption<NanPolicy>(what, 'nan', opts.nan, ['propagate', 'error'], 'propagate');
   return { reuse, nan };
 }
 
-type FloatConstructor = Float32ArrayConstructor | Float64ArrayConstructor;
-
-/** How {@link FloatChunks} treats `[frames, channels]` chunks. */
+/** How {@link FloatChunks} treats 2-D chunks. */
 export interface FloatChunksLayout {
   /**
    * Whether the operator handles multichannel chunks (default `false`: they are a RangeError that
-   * says so, never read as mono). An operator that opts in processes the interleaved samples with
-   * `channels` from {@link FloatChunks.channels} and wraps its output with {@link FloatChunks.emit}.
+   * says so, never read as mono). `true`: `[frames, channels]` sample chunks; the operator
+   * processes the interleaved samples with `channels` from {@link FloatChunks.channels} and wraps
+   * its output with {@link FloatChunks.emit}. `'rows'`: `[channels, values]` chunks (spectra), one
+   * row per channel, wrapped back with {@link FloatChunks.emitRows}.
    */
-  readonly multichannel?: boolean;
+  readonly multichannel?: boolean | 'rows';
 }
 
 /**
@@ -65,63 +66,34 @@ export interface FloatChunksLayout {
  * samples interleaved and contiguous (a view of the input when its stride is `[channels, 1]`,
  * else a copy into a scratch buffer); `emit` gives an output the input's layout back.
  */
-export class FloatChunks {
-  private Type: FloatConstructor | undefined;
+export class FloatChunks extends StreamLayout<FloatArray> {
   private buffer: FloatArray | undefined;
   private view: FloatArray | undefined;
-  private scratch: FloatArray | undefined;
   /** Input frames accepted so far (for error messages). */
   private frames = 0;
-  /** `undefined` until the first chunk; then whether the stream is multichannel. */
-  private multichannel: boolean | undefined;
-  /** Channels per frame: 1 for a mono stream. */
-  channels = 1;
 
   constructor(
-    private readonly what: string,
+    what: string,
     private readonly options: ResolvedDspOptions,
-    private readonly layout: FloatChunksLayout = {},
-  ) {}
-
-  /** Whether the stream is multichannel (`false` before the first chunk). */
-  get isMultichannel(): boolean {
-    return this.multichannel === true;
+    layout: FloatChunksLayout = {},
+  ) {
+    const m = layout.multichannel;
+    super(what, { classes: 'float', twoDimensional: m === 'rows' ? 'rows' : m === true ? 'frames' : false });
   }
 
   /**
    * Validates one input chunk and returns its samples, interleaved and contiguous; throws
    * TypeError (class) or RangeError (layout, shape, NaN with `nan: 'error'`).
    */
-  accept(chunk: unknown, unit = 'sample'): FloatArray {
-    let data: FloatArray;
-    let channels = 1;
-    const multichannel = isMultichannel(chunk);
-    if (multichannel) {
-      if (this.layout.multichannel !== true) {
-        throw new RangeError(`${this.what}: multichannel [frames, channels] chunks are not supported by this operator; split the channels first (deinterleave)`);
-      }
-      channels = chunk.shape[1];
-      data = this.interleaved(chunk);
-    } else if (isFloatArray(chunk)) {
-      data = chunk;
-    } else {
-      const hint = Array.isArray(chunk) ? ' (wrap plain arrays: new Float64Array(values))' : '';
-      throw new TypeError(`${this.what}: chunks must be Float32Array or Float64Array (or [frames, channels] views over one), got ${describeValue(chunk)}${hint}`);
-    }
-    if (this.Type === undefined) {
-      this.Type = data.constructor as FloatConstructor;
-      this.multichannel = multichannel;
-      this.channels = channels;
-    } else {
-      checkSameClass(this.what, data, this.Type);
-      if (multichannel !== this.multichannel || channels !== this.channels) {
-        throw new RangeError(`${this.what}: the stream started as ${this.describeLayout(this.multichannel === true, this.channels)}, got ${this.describeLayout(multichannel, channels)}`);
-      }
-    }
+  override accept(chunk: unknown, unit = 'sample'): FloatArray {
+    const data = super.accept(chunk);
+    const channels = this.channels;
     if (this.options.nan === 'error') {
       for (let i = 0; i < data.length; i++) {
         if (Number.isNaN(data[i])) {
-          const where = this.multichannel === true ? `frame ${this.frames + Math.floor(i / channels)}, channel ${i % channels}` : `${unit} ${this.frames + i}`;
+          let where = `${unit} ${this.frames + i}`;
+          if (this.isMultichannel && this.rows) where = `channel ${Math.floor(i / this.rowLength)}, ${unit} ${i % this.rowLength}`;
+          else if (this.isMultichannel) where = `frame ${this.frames + Math.floor(i / channels)}, channel ${i % channels}`;
           throw new RangeError(`${this.what}: NaN at input ${where} (option nan: 'error')`);
         }
       }
@@ -144,53 +116,6 @@ export class FloatChunks {
     if (this.view!.length !== n) this.view = this.buffer.subarray(0, n);
     return this.view!;
   }
-
-  /**
-   * Gives `samples` (interleaved, `channels` per frame) the stream's layout: itself for a mono
-   * stream, a `[frames, channels]` view over it for a multichannel one.
-   */
-  emit<T extends FloatArray>(samples: T): T | MultichannelChunk<T> {
-    return this.multichannel === true ? asMultichannel(samples, this.channels) : samples;
-  }
-
-  private describeLayout(multichannel: boolean, channels: number): string {
-    return multichannel ? `[frames, ${channels}] chunks` : 'mono 1-D chunks';
-  }
-
-  /** The samples of a `[frames, channels]` view, interleaved and contiguous (a view when they already are). */
-  private interleaved(chunk: MultichannelChunk<TypedArray>): FloatArray {
-    const { data, shape, stride, offset } = chunk;
-    if (!isFloatArray(data)) {
-      throw new TypeError(`${this.what}: chunks must be views over Float32Array or Float64Array, got a view over ${describeValue(data)}`);
-    }
-    const [frames, channels] = shape;
-    const [s0, s1] = stride;
-    if (!Number.isSafeInteger(frames) || frames < 0 || !Number.isSafeInteger(channels) || channels <= 0) {
-      throw new RangeError(`${this.what}: a [frames, channels] chunk needs whole frames >= 0 and channels >= 1, got shape [${String(frames)}, ${String(channels)}]`);
-    }
-    if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(s0) || !Number.isSafeInteger(s1)) {
-      throw new RangeError(`${this.what}: a [frames, channels] chunk needs integer offset and strides, got offset ${String(offset)}, stride [${String(s0)}, ${String(s1)}]`);
-    }
-    if (frames === 0) return data.subarray(0, 0);
-    // The corners of the view must lie inside `data` (negative strides included).
-    const a = offset + (frames - 1) * s0;
-    const b = offset + (channels - 1) * s1;
-    const lowest = Math.min(offset, a, b, a + b - offset);
-    const highest = Math.max(offset, a, b, a + b - offset);
-    if (lowest < 0 || highest >= data.length) {
-      throw new RangeError(`${this.what}: a [${frames}, ${channels}] chunk with offset ${offset} and stride [${s0}, ${s1}] does not fit its ${data.length} samples`);
-    }
-    if (s1 === 1 && s0 === channels) return offset === 0 && data.length === frames * channels ? data : data.subarray(offset, offset + frames * channels);
-    const n = frames * channels;
-    if (this.scratch === undefined || this.scratch.length < n || this.scratch.constructor !== data.constructor) {
-      this.scratch = new (data.constructor as FloatConstructor)(n);
-    }
-    const out = this.scratch.length === n ? this.scratch : this.scratch.subarray(0, n);
-    for (let f = 0, i = 0; f < frames; f++) {
-      for (let c = 0, at = offset + f * s0; c < channels; c++, at += s1) out[i++] = data[at]!;
-    }
-    return out;
-  }
 }
 
 /** A parameter given once, or as an Observable of values for live changes. */
@@ -207,20 +132,11 @@ export function followParameter<P, S>(
   build: (value: P) => S,
   onValue: (state: S) => void,
 ): Subscription {
-  const sub = parameter.subscribe({
-    next(value) {
-      try {
-        onValue(build(value));
-      } catch (error) {
-        subscriber.error(error);
-      }
-    },
-    error(error) {
-      subscriber.error(error);
-    },
+  return subscribeInner(subscriber, parameter, {
+    next: (value) => onValue(build(value)),
+    // The parameter completing keeps its last value.
+    complete() {},
   });
-  subscriber.add(sub);
-  return sub;
 }
 
 /** Whether a live parameter is an Observable (rather than a value). */

@@ -1,4 +1,4 @@
-import { Observable, Subscriber, type OperatorFunction } from 'rxjs';
+import { Observable, Subscriber, type OperatorFunction, type Subscription } from 'rxjs';
 
 /**
  * What an operator does per subscription: `next` per source value, optional `complete` (default:
@@ -64,7 +64,8 @@ class OperatorSubscriber<T, R> extends Subscriber<T> {
  * The inner subscription is linked to the downstream subscriber *before* the source is subscribed,
  * so a downstream `take(n)`, `first()` or error closes it while a synchronous source is still
  * emitting, and a source that checks `subscriber.closed` stops at once. Errors thrown by `setup` or
- * by any handler error the stream. Every ringflow operator goes through here; none writes its own
+ * by any handler error the stream. Every ringflow operator goes through here (and operators with
+ * more inputs subscribe the others with {@link subscribeInner}); none writes its own
  * `source.subscribe` plumbing.
  */
 export function operate<T, R>(setup: (subscriber: Subscriber<R>) => OperateHandlers<T>): OperatorFunction<T, R> {
@@ -79,8 +80,21 @@ export function operate<T, R>(setup: (subscriber: Subscriber<R>) => OperateHandl
       }
       if (handlers.finalize !== undefined) subscriber.add(handlers.finalize.bind(handlers));
       if (subscriber.closed) return;
-      const inner = new OperatorSubscriber<T, R>(subscriber, handlers);
-      subscriber.add(inner);
-      source.subscribe(inner);
+      subscribeInner(subscriber, source, handlers);
     });
+}
+
+/**
+ * Subscribes to `source` on behalf of `downstream`: the inner subscriber is added to `downstream`
+ * before subscribing (so closing `downstream` stops even a synchronous source), anything the
+ * handlers throw errors `downstream`, and an error of `source` errors `downstream` unless
+ * `handlers.error` says otherwise. Without `handlers.complete`, completing `source` completes
+ * `downstream`. For operators with several inputs (`mix`) and live parameters; `handlers.finalize`
+ * is not used here.
+ */
+export function subscribeInner<T>(downstream: Subscriber<never>, source: Observable<T>, handlers: OperateHandlers<T>): Subscription {
+  const inner = new OperatorSubscriber<T, never>(downstream, handlers);
+  downstream.add(inner);
+  if (!downstream.closed) source.subscribe(inner);
+  return inner;
 }

@@ -29,6 +29,12 @@ export { createIstftState, processIstft, flushIstft, resetIstft } from './istft.
 export type { IstftOptions, IstftState } from './istft.js';
 export { processMagnitude } from './magnitude.js';
 export type { MagnitudeOptions } from './magnitude.js';
+export { createTpdfDither, floatToPcm, pcmToFloat } from './pcm.js';
+export { toFloat32 } from '../to-float32.js';
+export type { Float32Of } from '../to-float32.js';
+export { fromFloat32 } from '../from-float32.js';
+export type { FromFloat32Options, PcmOf } from '../from-float32.js';
+export type { FloatToPcmOptions, PcmArray, PcmArrayOf, PcmFormat, TpdfDither } from './pcm.js';
 export { createResampleState, resampleOutputLength, resampleFlushLength, processResample, flushResample, resetResample } from './resample.js';
 export type { ResampleOptions, ResampleState } from './resample.js';
 export { createSosfiltState, processSosfilt, resetSosfilt, setSosfiltCoefficients } from './sosfilt.js';

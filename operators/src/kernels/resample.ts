@@ -9,6 +9,11 @@ export interface ResampleOptions {
    * (then `half_len = (taps.length - 1) >> 1`, taps scaled by `up`, as `resample_poly(..., window=array)`).
    */
   window?: WindowName | readonly [WindowName, number] | ArrayLike<number>;
+  /**
+   * Interleaved channels per frame (default 1): each channel is resampled on its own (its own
+   * history), and input and output are interleaved `[frames, channels]` samples.
+   */
+  channels?: number;
 }
 
 /**
@@ -16,21 +21,26 @@ export interface ResampleOptions {
  *
  * @remarks
  * `up`/`down` are reduced by their gcd. `taps` is the anti-alias filter times `up`, centred at
- * `halfLength`. Counters are sample counts since the start of the stream (exact up to 2^53 / up).
+ * `halfLength`. Counters are frame counts since the start of the stream (exact up to 2^53 / up).
  */
 export interface ResampleState {
   readonly up: number;
   readonly down: number;
+  /** Interleaved channels per frame. */
+  readonly channels: number;
   readonly taps: Float64Array;
   readonly halfLength: number;
-  /** Mirrored input history: slot `n % span` and `n % span + span` both hold input `n`. */
+  /**
+   * Mirrored input history, one block of `2 * span` per channel: in channel `c`'s block, slots
+   * `n % span` and `n % span + span` both hold input frame `n`.
+   */
   readonly history: Float64Array;
   readonly span: number;
-  /** Real input samples received. */
+  /** Real input frames received. */
   inputCount: number;
-  /** Samples in the history (real ones plus the zeros pushed by a flush). */
+  /** Frames in the history (real ones plus the zeros pushed by a flush). */
   pushedCount: number;
-  /** Output samples produced. */
+  /** Output frames produced. */
   outputCount: number;
 }
 
@@ -55,11 +65,13 @@ function checkFactor(name: string, v: number): void {
  * max(up, down)`), the same delay compensation (the filter is centred, so the output is not delayed) and
  * the same length `ceil(n * up / down)`. The price of zero delay is latency: an output leaves once the
  * `half_len / up` input samples after it have arrived; the flush supplies the zeros SciPy pads with.
- * `up` and `down` are reduced by their gcd; `up = down` passes samples through. Allocates once, here.
+ * `up` and `down` are reduced by their gcd; `up = down` passes samples through. With `channels`,
+ * input and output are interleaved frames and every channel gets the numbers it would get alone
+ * (`resample_poly(x, up, down, axis=0)` on `[frames, channels]`). Allocates once, here.
  *
  * @param up - upsampling factor, a positive integer
  * @param down - downsampling factor, a positive integer
- * @param options - `window` (name, `[name, param]` or explicit taps)
+ * @param options - `window` (name, `[name, param]` or explicit taps), `channels` (default 1)
  * @returns a new state
  * @example
  * ```ts
@@ -75,6 +87,8 @@ function checkFactor(name: string, v: number): void {
 export function createResampleState(up: number, down: number, options?: ResampleOptions): ResampleState {
   checkFactor('up', up);
   checkFactor('down', down);
+  const channels = options?.channels ?? 1;
+  checkFactor('channels', channels);
   const g = gcd(up, down);
   const u = up / g;
   const d = down / g;
@@ -104,9 +118,10 @@ export function createResampleState(up: number, down: number, options?: Resample
   return {
     up: u,
     down: d,
+    channels,
     taps,
     halfLength,
-    history: new Float64Array(2 * span),
+    history: new Float64Array(2 * span * channels),
     span,
     inputCount: 0,
     pushedCount: 0,
@@ -115,15 +130,16 @@ export function createResampleState(up: number, down: number, options?: Resample
 }
 
 /**
- * Number of samples {@link processResample} will write for the next `inputLength` input samples.
+ * Number of frames {@link processResample} will write for the next `inputLength` input frames.
  *
  * @remarks
- * Depends on the state (how many samples came before), so call it per chunk to size the output, or
- * size once with `Math.ceil(maxChunk * up / down) + 1` (an upper bound). No allocation.
+ * Depends on the state (how many frames came before), so call it per chunk to size the output, or
+ * size once with `Math.ceil(maxChunk * up / down) + 1` (an upper bound). Counts frames: for
+ * `channels` > 1 the output needs `channels` times as many samples. No allocation.
  *
  * @param state - the resampler state
- * @param inputLength - length of the next input chunk
- * @returns the exact number of output samples
+ * @param inputLength - frames in the next input chunk (its samples for a mono stream)
+ * @returns the exact number of output frames
  * @example
  * ```ts
  * import { createResampleState, resampleOutputLength } from '@ringflow/operators';
@@ -136,10 +152,10 @@ export function resampleOutputLength(state: ResampleState, inputLength: number):
 }
 
 /**
- * Number of samples {@link flushResample} will write: the tail still owed for the input so far.
+ * Number of frames {@link flushResample} will write: the tail still owed for the input so far.
  *
  * @param state - the resampler state
- * @returns the number of tail samples
+ * @returns the number of tail frames (samples for a mono stream)
  * @example
  * ```ts
  * import { createResampleState, resampleFlushLength } from '@ringflow/operators';
@@ -151,16 +167,21 @@ export function resampleFlushLength(state: ResampleState): number {
   return Math.max(0, total - state.outputCount);
 }
 
-function push(state: ResampleState, x: number): void {
-  const slot = state.pushedCount % state.span;
-  state.history[slot] = x;
-  state.history[slot + state.span] = x;
+/** Pushes frame `frame` of `input` (or zeros when `input` is null) into every channel's history. */
+function push(state: ResampleState, input: FloatArray | null, frame: number): void {
+  const { history, span, channels } = state;
+  const slot = state.pushedCount % span;
+  for (let c = 0, at = frame * channels, block = 0; c < channels; c++, block += 2 * span) {
+    const x = input === null ? 0 : input[at + c]!;
+    history[block + slot] = x;
+    history[block + slot + span] = x;
+  }
   state.pushedCount++;
 }
 
-/** Emits every output whose inputs are all in the history; returns the new write index. */
+/** Emits every output frame whose inputs are all in the history; returns the new write index. */
 function emitReady(state: ResampleState, output: FloatArray, w: number, limit: number): number {
-  const { up, down, taps, halfLength, history, span } = state;
+  const { up, down, taps, halfLength, history, span, channels } = state;
   const len = taps.length;
   const available = state.pushedCount * up;
   let t = state.outputCount;
@@ -168,10 +189,13 @@ function emitReady(state: ResampleState, output: FloatArray, w: number, limit: n
     const p = t * down + halfLength;
     if (p >= available) break;
     const nhi = Math.floor(p / up);
-    let idx = (nhi % span) + span;
-    let acc = 0;
-    for (let j = p - nhi * up; j < len; j += up) acc += taps[j]! * history[idx--]!;
-    output[w++] = acc;
+    const j0 = p - nhi * up;
+    for (let c = 0, block = 0; c < channels; c++, block += 2 * span) {
+      let idx = block + (nhi % span) + span;
+      let acc = 0;
+      for (let j = j0; j < len; j += up) acc += taps[j]! * history[idx--]!;
+      output[w++] = acc;
+    }
     t++;
   }
   state.outputCount = t;
@@ -182,14 +206,15 @@ function emitReady(state: ResampleState, output: FloatArray, w: number, limit: n
  * Resamples one chunk, writing the outputs that are complete.
  *
  * @remarks
- * Writes `resampleOutputLength(state, input.length)` samples to the start of `output` (RangeError when
- * `output` is shorter; checked before anything is consumed). Math in float64; a float32 output rounds.
- * No allocation; safe in an AudioWorklet `process()` on the thread that owns the state.
+ * Writes `resampleOutputLength(state, frames)` frames to the start of `output` (RangeError when
+ * `output` is shorter, or when `input` is not a whole number of `channels`-sample frames; checked
+ * before anything is consumed). Input and output are interleaved frames. Math in float64; a float32
+ * output rounds. No allocation; safe in an AudioWorklet `process()` on the thread that owns the state.
  *
  * @param state - from {@link createResampleState}; updated
- * @param input - the next input samples
+ * @param input - the next input samples (interleaved frames)
  * @param output - receives the outputs; must not alias `input`
- * @returns the number of samples written
+ * @returns the number of frames written (samples for a mono stream)
  * @example
  * ```ts
  * import { createResampleState, processResample } from '@ringflow/operators';
@@ -202,14 +227,19 @@ export function processResample(state: ResampleState, input: FloatArray, output:
   assertFloatArray('input', input);
   assertFloatArray('output', output);
   if (state.pushedCount !== state.inputCount) throw new RangeError('resampler was flushed: call resetResample first');
-  assertRoom(output, resampleOutputLength(state, input.length));
+  const channels = state.channels;
+  if (input.length % channels !== 0) {
+    throw new RangeError(`input holds ${input.length} samples, not a whole number of ${channels}-channel frames`);
+  }
+  const frames = input.length / channels;
+  assertRoom(output, resampleOutputLength(state, frames) * channels);
   let w = 0;
-  for (let i = 0; i < input.length; i++) {
-    push(state, input[i]!);
+  for (let i = 0; i < frames; i++) {
+    push(state, input, i);
     state.inputCount++;
     w = emitReady(state, output, w, Infinity);
   }
-  return w;
+  return w / channels;
 }
 
 /**
@@ -217,11 +247,11 @@ export function processResample(state: ResampleState, input: FloatArray, output:
  * pads), then resets the state for a new stream.
  *
  * @remarks
- * Writes `resampleFlushLength(state)` samples (RangeError when `output` is shorter). No allocation.
+ * Writes `resampleFlushLength(state)` frames (RangeError when `output` is shorter). No allocation.
  *
  * @param state - the resampler state; reset afterwards
- * @param output - receives the tail
- * @returns the number of samples written
+ * @param output - receives the tail (interleaved frames)
+ * @returns the number of frames written
  * @example
  * ```ts
  * import { createResampleState, flushResample, resampleFlushLength } from '@ringflow/operators';
@@ -233,14 +263,14 @@ export function processResample(state: ResampleState, input: FloatArray, output:
 export function flushResample(state: ResampleState, output: FloatArray): number {
   assertFloatArray('output', output);
   const total = Math.ceil((state.inputCount * state.up) / state.down);
-  assertRoom(output, total - state.outputCount);
+  assertRoom(output, (total - state.outputCount) * state.channels);
   let w = emitReady(state, output, 0, total);
   while (state.outputCount < total) {
-    push(state, 0);
+    push(state, null, 0);
     w = emitReady(state, output, w, total);
   }
   resetResample(state);
-  return w;
+  return w / state.channels;
 }
 
 /**

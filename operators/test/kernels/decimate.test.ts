@@ -6,7 +6,7 @@ import {
   processDecimate,
   resetDecimate,
   type DecimateState,
-} from '../../src/kernels/decimate.js';
+} from '@ringflow/operators';
 import { noise, relError } from '../helpers/chunking.js';
 
 interface Case {
@@ -106,5 +106,37 @@ describe('resetDecimate', () => {
     const a = runChunked(state, input, 300, new Float64Array(150));
     const b = runChunked(createDecimateState(2, { ftype: 'fir' }), input, 300, new Float64Array(150));
     expect(a).toEqual(b);
+  });
+});
+
+describe('createDecimateState({ channels })', () => {
+  for (const ftype of ['iir', 'fir'] as const) {
+    it(`${ftype}: decimates interleaved frames, each channel exactly as alone`, () => {
+      const channels = 4;
+      const frames = 1001;
+      const x = Float64Array.from({ length: frames * channels }, (_, i) => Math.cos(i * 0.11) * (1 + (i % channels)));
+      const multi = createDecimateState(3, { ftype, channels });
+      const out = new Float64Array(decimateOutputLength(multi, frames) * channels);
+      // Two calls, split inside the decimation phase.
+      const first = 2 * 200 * channels + channels;
+      const n1 = processDecimate(multi, x.subarray(0, first), out);
+      processDecimate(multi, x.subarray(first), out.subarray(n1 * channels));
+      for (let c = 0; c < channels; c++) {
+        const alone = createDecimateState(3, { ftype });
+        const xc = Float64Array.from({ length: frames }, (_, f) => x[f * channels + c]!);
+        const oc = new Float64Array(decimateOutputLength(alone, frames));
+        processDecimate(alone, xc, oc);
+        expect(Float64Array.from({ length: oc.length }, (_, f) => out[f * channels + c]!)).toEqual(oc);
+      }
+    });
+  }
+
+  it('rejects input that is not whole frames and bad channel counts; reset clears every channel', () => {
+    const state = createDecimateState(2, { channels: 2 });
+    expect(() => processDecimate(state, new Float64Array(3), new Float64Array(4))).toThrow(RangeError);
+    expect(() => createDecimateState(2, { channels: 1.5 })).toThrow(RangeError);
+    processDecimate(state, Float64Array.of(1, 2, 3, 4), new Float64Array(4));
+    resetDecimate(state);
+    expect(state.memory.every((v) => v === 0)).toBe(true);
   });
 });

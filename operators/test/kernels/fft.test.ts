@@ -14,7 +14,7 @@ import {
   irfft,
   rfft,
   type FftPlan,
-} from '../../src/kernels/fft.js';
+} from '@ringflow/operators';
 
 interface RfftCase {
   n: number;

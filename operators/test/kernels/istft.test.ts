@@ -2,9 +2,7 @@
 // perfect reconstruction of an unmodified STFT. Tolerances: 1e-12 relative to the largest |sample|
 // against SciPy; 1e-9 absolute for reconstruction of O(1) float64 signals (observed ~1e-15).
 import { describe, expect, it } from 'vitest';
-import { createFftPlan, irfft } from '../../src/kernels/fft.js';
-import { createIstftState, flushIstft, processIstft, resetIstft, type IstftState } from '../../src/kernels/istft.js';
-import { createStftState, processStft, type StftOptions } from '../../src/kernels/stft.js';
+import { createFftPlan, createIstftState, createStftState, flushIstft, irfft, type IstftState, processIstft, processStft, resetIstft, type StftOptions } from '@ringflow/operators';
 import { loadStftFixture, stftFixtureNames } from './stft-fixtures.js';
 
 /** Runs the streaming ISTFT over frames (spectra), then flushes: returns all output samples. */

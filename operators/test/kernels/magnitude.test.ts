@@ -2,7 +2,7 @@
 // relative (sqrt(re^2 + im^2) versus numpy's hypot).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { processMagnitude } from '../../src/kernels/magnitude.js';
+import { processMagnitude } from '@ringflow/operators';
 
 const fx = JSON.parse(
   readFileSync(new URL('../fixtures/spectral/magnitude.json', import.meta.url), 'utf8'),

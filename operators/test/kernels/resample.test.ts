@@ -9,7 +9,7 @@ import {
   resetResample,
   type ResampleOptions,
   type ResampleState,
-} from '../../src/kernels/resample.js';
+} from '@ringflow/operators';
 import { noise, relError } from '../helpers/chunking.js';
 
 interface Case {
@@ -140,5 +140,35 @@ describe('createResampleState', () => {
     expect(() => createResampleState(Number.NaN, 2)).toThrow(RangeError);
     expect(() => createResampleState(2, 3, { window: [] })).toThrow(RangeError);
     expect(() => createResampleState(2, 3, { window: [1, Number.NaN, 1] })).toThrow(TypeError);
+  });
+});
+
+describe('createResampleState({ channels })', () => {
+  it('resamples interleaved frames, each channel exactly as alone, flush included', () => {
+    const channels = 3;
+    const frames = 777;
+    const x = Float64Array.from({ length: frames * channels }, (_, i) => Math.sin(i * 0.37) + (i % channels));
+    const multi = createResampleState(5, 3, { channels });
+    const out = new Float64Array(resampleOutputLength(multi, frames) * channels);
+    expect(processResample(multi, x, out)).toBe(out.length / channels);
+    const tail = new Float64Array(resampleFlushLength(multi) * channels);
+    expect(flushResample(multi, tail)).toBe(tail.length / channels);
+    for (let c = 0; c < channels; c++) {
+      const alone = createResampleState(5, 3);
+      const xc = Float64Array.from({ length: frames }, (_, f) => x[f * channels + c]!);
+      const oc = new Float64Array(resampleOutputLength(alone, frames));
+      processResample(alone, xc, oc);
+      const tc = new Float64Array(resampleFlushLength(alone));
+      flushResample(alone, tc);
+      expect(Float64Array.from({ length: oc.length }, (_, f) => out[f * channels + c]!)).toEqual(oc);
+      expect(Float64Array.from({ length: tc.length }, (_, f) => tail[f * channels + c]!)).toEqual(tc);
+    }
+  });
+
+  it('rejects input that is not whole frames, before consuming anything, and bad channel counts', () => {
+    const state = createResampleState(2, 1, { channels: 2 });
+    expect(() => processResample(state, new Float64Array(3), new Float64Array(16))).toThrow(RangeError);
+    expect(state.inputCount).toBe(0);
+    expect(() => createResampleState(2, 1, { channels: 0 })).toThrow(RangeError);
   });
 });

@@ -1,8 +1,7 @@
 // processStft against scipy.signal.stft(boundary=None, padded=False, detrend=False) frame by frame
 // (fixtures_spectral.py). Tolerance: 1e-12 relative to the largest |bin| of the reference frame.
 import { describe, expect, it } from 'vitest';
-import { createFftPlan, rfft } from '../../src/kernels/fft.js';
-import { createStftState, processStft } from '../../src/kernels/stft.js';
+import { createFftPlan, createStftState, processStft, rfft } from '@ringflow/operators';
 import { loadStftFixture, stftFixtureNames } from './stft-fixtures.js';
 
 function relError(actual: ArrayLike<number>, expected: ArrayLike<number>, factor = 1): number {

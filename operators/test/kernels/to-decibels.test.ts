@@ -2,7 +2,7 @@
 // (fixtures_spectral.py). Tolerance: 1e-12 dB absolute.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { processToDecibels } from '../../src/kernels/to-decibels.js';
+import { processToDecibels } from '@ringflow/operators';
 
 const fx = JSON.parse(
   readFileSync(new URL('../fixtures/spectral/magnitude.json', import.meta.url), 'utf8'),
