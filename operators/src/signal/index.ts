@@ -11,4 +11,60 @@
  *
  * @packageDocumentation
  */
-export {};
+
+// Filter design
+export { bessel } from './bessel.js';
+export type { BesselOptions } from './bessel.js';
+export { butter } from './butter.js';
+export type { ButterOptions } from './butter.js';
+export { buttord } from '../design/buttord.js';
+export type { FilterOrderOptions, FilterOrderResult } from '../design/buttord.js';
+export { cheb1ord } from '../design/cheb1ord.js';
+export { cheb2ord } from '../design/cheb2ord.js';
+export { cheby1 } from './cheby1.js';
+export type { Cheby1Options } from './cheby1.js';
+export { cheby2 } from './cheby2.js';
+export type { Cheby2Options } from './cheby2.js';
+export { ellip } from './ellip.js';
+export type { EllipOptions } from './ellip.js';
+export { ellipord } from '../design/ellipord.js';
+export { firwin } from './firwin.js';
+export type { FirwinOptions } from './firwin.js';
+export { iirfilter } from './iirfilter.js';
+export type { BandType, BaResult, BesselNorm, IirDesignOptions, IirfilterOptions, IirFtype, IirOutput, IirResult, ZpkResult } from './iirfilter.js';
+export { iirnotch } from '../design/iirnotch.js';
+export type { IirnotchOptions } from '../design/iirnotch.js';
+export { iirpeak } from '../design/iirpeak.js';
+export type { IirpeakOptions } from '../design/iirpeak.js';
+export { kaiserAtten, kaiserBeta, kaiserord } from '../design/kaiserord.js';
+export type { KaiserordResult } from '../design/kaiserord.js';
+export { sos2tf } from '../design/sos2tf.js';
+export { sos2zpk } from '../design/sos2zpk.js';
+export { tf2sos } from '../design/tf2sos.js';
+export { tf2zpk } from '../design/tf2zpk.js';
+export { zpk2sos } from '../design/zpk2sos.js';
+export type { Pairing, Zpk2sosOptions } from '../design/zpk2sos.js';
+export { zpk2tf } from '../design/zpk2tf.js';
+export type { ComplexArray, ComplexInput } from '../design/filter-forms.js';
+
+// Filtering
+export { convolve } from './convolve.js';
+export type { ConvolveMode, ConvolveOptions } from './convolve.js';
+export { decimate } from './decimate.js';
+export type { DecimateOptions } from './decimate.js';
+export { fftconvolve } from './fftconvolve.js';
+export type { FftconvolveOptions } from './fftconvolve.js';
+export { filtfilt } from './filtfilt.js';
+export type { FiltfiltOptions, Padtype } from './filtfilt.js';
+export { lfilter } from './lfilter.js';
+export type { LfilterOptions, LfilterResult, SignalInput, SignalOutput } from './lfilter.js';
+export { lfilterZi } from '../design/lfilter-zi.js';
+export { oaconvolve } from './oaconvolve.js';
+export type { OaconvolveOptions } from './oaconvolve.js';
+export { resamplePoly } from './resample-poly.js';
+export type { ResamplePadtype, ResamplePolyOptions } from './resample-poly.js';
+export { sosfilt } from './sosfilt.js';
+export type { SosInput, SosfiltOptions, SosfiltResult } from './sosfilt.js';
+export { sosfiltfilt } from './sosfiltfilt.js';
+export type { SosfiltfiltOptions } from './sosfiltfilt.js';
+export { sosfiltZi } from '../design/sosfilt-zi.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { firwin } from '../../src/design/firwin.js';
-import { createFirState, processFir, resetFir, setFirTaps } from '../../src/kernels/fir.js';
+import { createFirState, processFir, resetFir, setFirTaps, type FirMethod } from '../../src/kernels/fir.js';
 import { noise, relError } from '../helpers/chunking.js';
 
 interface Case {
@@ -15,8 +15,8 @@ const fixture = JSON.parse(
 ) as { input: number[]; cases: Case[] };
 
 
-function runChunked(taps: ArrayLike<number>, x: Float64Array, chunk: number): Float64Array {
-  const state = createFirState(taps);
+function runChunked(taps: ArrayLike<number>, x: Float64Array, chunk: number, method: FirMethod = 'auto'): Float64Array {
+  const state = createFirState(taps, { method });
   const y = new Float64Array(x.length);
   for (let i = 0; i < x.length; i += chunk) {
     const end = Math.min(x.length, i + chunk);
@@ -54,11 +54,20 @@ describe('processFir', () => {
     expect(Array.from(y.subarray(37))).toEqual(new Array(13).fill(0));
   });
 
-  it('gives the same output when 10 000 samples arrive in chunks of 1, 7, 128, 1000 or 10 000', () => {
+  it('gives bit-identical output when 10 000 samples arrive in chunks of 1, 7, 128, 1000 or 10 000 with the direct method', () => {
     const taps = firwin(101, 0.2);
     const input = noise(10_000, 42);
-    const whole = runChunked(taps, input, 10_000);
-    for (const chunk of [1, 7, 128, 1000]) expect(runChunked(taps, input, chunk)).toEqual(whole);
+    const whole = runChunked(taps, input, 10_000, 'direct');
+    for (const chunk of [1, 7, 128, 1000]) expect(relError(runChunked(taps, input, chunk, 'direct'), whole)).toBe(0);
+  });
+
+  it('gives the same output within 1e-13 whatever the chunking with the auto and fft methods', () => {
+    const taps = firwin(101, 0.2);
+    const input = noise(10_000, 42);
+    const whole = runChunked(taps, input, 10_000, 'direct');
+    for (const method of ['auto', 'fft'] as const) {
+      for (const chunk of [1, 7, 128, 1000, 10_000]) expect(relError(runChunked(taps, input, chunk, method), whole), `${method} ${chunk}`).toBeLessThan(1e-13);
+    }
   });
 
   it('throws a RangeError when the output array is too short', () => {
