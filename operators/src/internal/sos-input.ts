@@ -24,7 +24,7 @@ export function sosCoefficients(what: string, sos: unknown, normalise: boolean):
   if (sos === null || typeof sos !== 'object') throw new TypeError(`${pre}${ROWS}, got ${describeValue(sos)}`);
   let flat: Float64Array;
   if (isNdarrayInput(sos)) {
-    const view = checkView(what === '' ? 'sosfilt' : what, 'sos', sos, [2]);
+    const view = checkView(what, 'sos', sos, [2]);
     const [n, six] = view.shape as [number, number];
     if (six !== 6) throw new RangeError(`${pre}sos as an ndarray must have shape [sections, 6], got [${view.shape.join(', ')}]`);
     flat = new Float64Array(n * 6);
