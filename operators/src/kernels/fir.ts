@@ -102,9 +102,11 @@ export function createFirState(taps: ArrayLike<number>, options?: FirStateOption
  *
  * Method: `'direct'` costs `O(taps)` per sample. `'fft'` runs overlap-save blocks of FFT size `N`
  * (the cheapest power of two for this chunk length by the cost model), `O(N log N / (N - taps + 1))`
- * per sample; it equals the direct form within float64 rounding: for every output,
- * `|y_fft - y_direct| <= 8 eps log2(N) ||taps||_2 ||x_N||_2`, `x_N` the block's `N` input samples,
- * `eps = 2^-52` (tested). `'auto'` picks per call whichever the cost model says is cheaper: long
+ * per sample; it equals the direct form within float64 rounding: for every output `y[n]`,
+ * `|y_fft[n] - y_direct[n]| <= eps log2(N) ||taps||_2 ||x_N||_2`, where `x_N` is the input within
+ * `N` samples of `n` and `eps = 2^-52` (tested with noise, impulses, DC and a 1e12 dynamic range;
+ * observed errors stay below a tenth of the bound). Float32 output: the same, then one rounding,
+ * so outputs may differ from the direct form's by one float32 ulp. `'auto'` picks per call whichever the cost model says is cheaper: long
  * filters over long chunks go to the FFT, short filters or short chunks stay direct. The delay line
  * is shared, so switching between methods from one chunk to the next is seamless.
  *

@@ -109,3 +109,59 @@ describe('setFirTaps', () => {
     expect(y[0]).toBe(0);
   });
 });
+
+describe('processFir with interleaved channels', () => {
+  function interleave(lanes: Float64Array[]): Float64Array {
+    const c = lanes.length;
+    const out = new Float64Array(lanes[0]!.length * c);
+    lanes.forEach((lane, ch) => lane.forEach((v, f) => (out[f * c + ch] = v)));
+    return out;
+  }
+
+  function runFrames(taps: ArrayLike<number>, input: Float64Array, channels: number, frames: number, method: FirMethod): Float64Array {
+    const state = createFirState(taps, { channels, method });
+    const y = new Float64Array(input.length);
+    for (let i = 0; i < input.length; i += frames * channels) {
+      const end = Math.min(input.length, i + frames * channels);
+      processFir(state, input.subarray(i, end), y.subarray(i, end));
+    }
+    return y;
+  }
+
+  it('filters 2 and 5 channels exactly as each channel alone with every method', () => {
+    for (const method of ['direct', 'fft', 'auto'] as const) {
+      for (const channels of [2, 5]) {
+        const taps = firwin(257, 0.2);
+        const lanes = Array.from({ length: channels }, (_, ch) => noise(3000, 60 + ch));
+        const together = runFrames(taps, interleave(lanes), channels, 1000, method);
+        const alone = interleave(lanes.map((lane) => runFrames(taps, lane, 1, 1000, method)));
+        expect(relError(together, alone), `${method} ${channels}`).toBe(0);
+      }
+    }
+  });
+
+  it('filters in place on the FFT path without reading outputs back as input', () => {
+    const taps = firwin(301, 0.3);
+    const x = noise(5000, 8);
+    const reference = runFrames(taps, x, 1, 5000, 'direct');
+    const block = Float64Array.from(x);
+    const state = createFirState(taps, { method: 'fft' });
+    for (let i = 0; i < block.length; i += 1200) processFir(state, block.subarray(i, Math.min(block.length, i + 1200)), block.subarray(i, Math.min(block.length, i + 1200)));
+    expect(relError(block, reference)).toBeLessThan(1e-13);
+  });
+
+  it('keeps one FFT block per chunk length, so steady chunk lengths allocate nothing after the first call', () => {
+    const state = createFirState(firwin(2047, 0.1), { method: 'fft' });
+    const x = noise(8192, 9);
+    const y = new Float64Array(8192);
+    processFir(state, x, y);
+    const first = state.blocks[0];
+    for (let i = 0; i < 5; i++) processFir(state, x, y);
+    expect(state.blocks).toHaveLength(1);
+    expect(state.blocks[0]).toBe(first);
+  });
+
+  it('throws a TypeError for an unknown method', () => {
+    expect(() => createFirState([1, 2], { method: 'ola' as never })).toThrow(/method must be 'auto', 'direct' or 'fft'/);
+  });
+});
