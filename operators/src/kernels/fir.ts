@@ -28,6 +28,9 @@ export interface FirState {
   position: number;
   readonly method: FirMethod;
   readonly blocks: OverlapSaveBlock[];
+  /** The chunk length (frames) of the last method decision, and its FFT size (0: direct). */
+  decidedFrames: number;
+  decidedSize: number;
 }
 
 /** Options of {@link createFirState}. */
@@ -89,7 +92,16 @@ export function firMethod(method: unknown): FirMethod {
 export function createFirState(taps: ArrayLike<number>, options?: FirStateOptions): FirState {
   const t = copyTaps(taps);
   const channels = channelCount('', options?.channels);
-  return { taps: t, channels, history: new Float64Array(2 * t.length * channels), position: 0, method: firMethod(options?.method), blocks: [] };
+  return {
+    taps: t,
+    channels,
+    history: new Float64Array(2 * t.length * channels),
+    position: 0,
+    method: firMethod(options?.method),
+    blocks: [],
+    decidedFrames: -1,
+    decidedSize: 0,
+  };
 }
 
 /**
@@ -135,10 +147,13 @@ export function processFir(state: FirState, input: FloatArray, output: FloatArra
   checkFrames(n, channels);
   const frames = n / channels;
   if (frames === 0) return 0;
-  const taps = state.taps.length;
-  let size = 0;
-  if (taps > 1 && state.method === 'fft') size = bestFftSize(taps, frames);
-  else if (state.method === 'auto') size = chooseConvolution(taps, frames);
+  if (frames !== state.decidedFrames) {
+    // the decision depends only on the tap count and the chunk length: made once per length
+    const taps = state.taps.length;
+    state.decidedSize = state.method === 'direct' || taps < 2 ? 0 : state.method === 'fft' ? bestFftSize(taps, frames) : chooseConvolution(taps, frames);
+    state.decidedFrames = frames;
+  }
+  const size = state.decidedSize;
   if (size === 0) firDirect(state, input, output, frames);
   else firFft(state, block(state, size), input, output, frames);
   return n;
@@ -256,6 +271,7 @@ export function setFirTaps(state: FirState, taps: ArrayLike<number>): FirState {
   const t = copyTaps(taps);
   if (t.length !== state.taps.length) return createFirState(t, { channels: state.channels, method: state.method });
   state.taps.set(t);
+  // (same length: the method decisions stand; the cached blocks get the new spectrum)
   for (const b of state.blocks) setBlockTaps(b, state.taps);
   return state;
 }
