@@ -1,4 +1,5 @@
 import { describeValue } from './chunks.js';
+import { assertFloatArray, assertRoom, type FloatArray } from './float-array.js';
 
 /** Largest channel count a kernel accepts. */
 export const MAX_CHANNELS = 1024;
@@ -19,4 +20,17 @@ export function checkFrames(length: number, channels: number): void {
   if (length % channels !== 0) {
     throw new RangeError(`input of ${length} samples is not a whole number of ${channels}-channel frames`);
   }
+}
+
+/**
+ * The checks every channel-aware kernel's process call starts with: float arrays in and out, room
+ * for the input's length, whole frames. Returns the number of samples.
+ */
+export function checkBlock(input: FloatArray, output: FloatArray, channels: number): number {
+  assertFloatArray('input', input);
+  assertFloatArray('output', output);
+  const n = input.length;
+  assertRoom(output, n);
+  checkFrames(n, channels);
+  return n;
 }

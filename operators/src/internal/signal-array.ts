@@ -1,7 +1,7 @@
 // Whole-array input and output of the `./signal` functions: 1-D signals (typed arrays or plain
 // number arrays) and 2-D `[frames, channels]` arrays (ndarray-shaped views, such as core's
 // MultichannelChunk, or nested rows), processed lane by lane along an axis.
-import { asMultichannel, type MultichannelChunk } from '@ringflow/core';
+import { asMultichannel, type MultichannelChunk, type NumericArray } from '@ringflow/core';
 import { describeValue } from './chunks.js';
 import { checkView, isNdarrayInput, type NdarrayInput } from './ndarray-view.js';
 import { nest, readState } from './state-input.js';
@@ -13,14 +13,7 @@ import { nest, readState } from './state-input.js';
  * or as nested rows (`number[][]`, one row per frame, as numpy reads a list of lists).
  */
 export type SignalInput =
-  | Float32Array
-  | Float64Array
-  | Int8Array
-  | Uint8Array
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
+  | NumericArray
   | readonly number[]
   | NdarrayInput
   | readonly (readonly number[])[];

@@ -1,6 +1,6 @@
-import { channelCount, checkFrames } from '../internal/channels.js';
+import { channelCount, checkBlock } from '../internal/channels.js';
 import { describeValue } from '../internal/chunks.js';
-import { assertFloatArray, assertRoom, type FloatArray } from '../internal/float-array.js';
+import type { FloatArray } from '../internal/float-array.js';
 import { bestFftSize, chooseConvolution, convolveBlock, createOverlapSaveBlock, setBlockTaps, type OverlapSaveBlock } from './overlap-save.js';
 
 /**
@@ -139,12 +139,8 @@ export function createFirState(taps: ArrayLike<number>, options?: FirStateOption
  * ```
  */
 export function processFir(state: FirState, input: FloatArray, output: FloatArray): number {
-  assertFloatArray('input', input);
-  assertFloatArray('output', output);
-  const n = input.length;
-  assertRoom(output, n);
   const channels = state.channels;
-  checkFrames(n, channels);
+  const n = checkBlock(input, output, channels);
   const frames = n / channels;
   if (frames === 0) return 0;
   if (frames !== state.decidedFrames) {

@@ -1,7 +1,7 @@
 import { lfilterZi } from '../design/lfilter-zi.js';
-import { channelCount, checkFrames } from '../internal/channels.js';
+import { channelCount, checkBlock } from '../internal/channels.js';
 import { coefficients } from '../internal/coefficients.js';
-import { assertFloatArray, assertRoom, type FloatArray } from '../internal/float-array.js';
+import type { FloatArray } from '../internal/float-array.js';
 import { readState } from '../internal/state-input.js';
 
 /**
@@ -94,12 +94,8 @@ export function createLfilterState(b: ArrayLike<number>, a: ArrayLike<number>, o
  * ```
  */
 export function processLfilter(state: LfilterState, input: FloatArray, output: FloatArray): number {
-  assertFloatArray('input', input);
-  assertFloatArray('output', output);
-  const n = input.length;
-  assertRoom(output, n);
   const channels = state.channels;
-  checkFrames(n, channels);
+  const n = checkBlock(input, output, channels);
   const { b, a, order, memory: z } = state;
   const b0 = b[0]!;
   if (order === 0) {

@@ -1,8 +1,8 @@
 import { sosfiltZi } from '../design/sosfilt-zi.js';
-import { assertFloatArray, assertRoom, type FloatArray } from '../internal/float-array.js';
+import type { FloatArray } from '../internal/float-array.js';
 import { sosCoefficients, type SosInput } from '../internal/sos-input.js';
 import { readState } from '../internal/state-input.js';
-import { channelCount, checkFrames } from '../internal/channels.js';
+import { channelCount, checkBlock } from '../internal/channels.js';
 
 export type { SosInput } from '../internal/sos-input.js';
 
@@ -83,28 +83,11 @@ export function createSosfiltState(sos: SosInput, options?: SosfiltStateOptions)
  * ```
  */
 export function processSosfilt(state: SosfiltState, input: FloatArray, output: FloatArray): number {
-  assertFloatArray('input', input);
-  assertFloatArray('output', output);
-  const n = input.length;
-  assertRoom(output, n);
   const channels = state.channels;
-  checkFrames(n, channels);
+  const n = checkBlock(input, output, channels);
   const c = state.coefficients;
   const z = state.memory;
   const sections = state.sections;
-  if (channels === 1) {
-    for (let i = 0; i < n; i++) {
-      let x = input[i]!;
-      for (let s = 0, k = 0, m = 0; s < sections; s++, k += 6, m += 2) {
-        const y = c[k]! * x + z[m]!;
-        z[m] = c[k + 1]! * x - c[k + 4]! * y + z[m + 1]!;
-        z[m + 1] = c[k + 2]! * x - c[k + 5]! * y;
-        x = y;
-      }
-      output[i] = x;
-    }
-    return n;
-  }
   for (let ch = 0; ch < channels; ch++) {
     const base = ch * sections * 2;
     for (let i = ch; i < n; i += channels) {

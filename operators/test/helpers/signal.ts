@@ -78,3 +78,14 @@ export function view(r: readonly (readonly number[])[], Type: Float32ArrayConstr
   const channels = r[0]!.length;
   return { data: Type.from(r.flat()), shape: [r.length, channels], stride: [channels, 1], offset: 0 };
 }
+
+/** |H(e^{jw})| of second-order sections at `w` radians per sample. */
+export function sosGain(sos: readonly (readonly number[])[], w: number): number {
+  let mag = 1;
+  for (const [b0, b1, b2, a0, a1, a2] of sos as [number, number, number, number, number, number][]) {
+    const num = Math.hypot(b0 + b1 * Math.cos(w) + b2 * Math.cos(2 * w), b1 * Math.sin(w) + b2 * Math.sin(2 * w));
+    const den = Math.hypot(a0 + a1 * Math.cos(w) + a2 * Math.cos(2 * w), a1 * Math.sin(w) + a2 * Math.sin(2 * w));
+    mag *= num / den;
+  }
+  return mag;
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { firwin } from '../../src/design/firwin.js';
 import { createFirState, processFir, resetFir, setFirTaps, type FirMethod } from '../../src/kernels/fir.js';
 import { noise, relError } from '../helpers/chunking.js';
+import { interleave } from '../helpers/multichannel.js';
 
 interface Case {
   name: string;
@@ -111,12 +112,6 @@ describe('setFirTaps', () => {
 });
 
 describe('processFir with interleaved channels', () => {
-  function interleave(lanes: Float64Array[]): Float64Array {
-    const c = lanes.length;
-    const out = new Float64Array(lanes[0]!.length * c);
-    lanes.forEach((lane, ch) => lane.forEach((v, f) => (out[f * c + ch] = v)));
-    return out;
-  }
 
   function runFrames(taps: ArrayLike<number>, input: Float64Array, channels: number, frames: number, method: FirMethod): Float64Array {
     const state = createFirState(taps, { channels, method });

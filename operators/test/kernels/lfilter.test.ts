@@ -12,6 +12,7 @@ import {
 } from '../../src/kernels/lfilter.js';
 import { filtering } from '../helpers/filtering-fixture.js';
 import { noise, relError } from '../helpers/chunking.js';
+import { interleave } from '../helpers/multichannel.js';
 import { expectClose } from '../helpers/signal.js';
 
 const x = Float64Array.from(filtering.x);
@@ -24,12 +25,6 @@ function run(b: ArrayLike<number>, a: ArrayLike<number>, input: Float64Array, ch
   return y;
 }
 
-function interleave(lanes: Float64Array[]): Float64Array {
-  const c = lanes.length;
-  const out = new Float64Array(lanes[0]!.length * c);
-  lanes.forEach((lane, ch) => lane.forEach((v, f) => (out[f * c + ch] = v)));
-  return out;
-}
 
 describe('processLfilter', () => {
   it('matches scipy.signal.lfilter for every fixture filter', () => {

@@ -11,6 +11,7 @@ import {
   sosfiltState,
 } from '../../src/kernels/sosfilt.js';
 import { noise, relError } from '../helpers/chunking.js';
+import { interleave } from '../helpers/multichannel.js';
 
 interface Case {
   name: string;
@@ -174,12 +175,6 @@ describe('setSosfiltCoefficients', () => {
 describe('processSosfilt with interleaved channels', () => {
   const sos = butter(6, [0.1, 0.3], { type: 'bandpass' });
 
-  function interleave(lanes: Float64Array[]): Float64Array {
-    const c = lanes.length;
-    const out = new Float64Array(lanes[0]!.length * c);
-    lanes.forEach((lane, ch) => lane.forEach((v, f) => (out[f * c + ch] = v)));
-    return out;
-  }
 
   it('filters 2 and 5 channels exactly as each channel alone, in any chunking', () => {
     for (const channels of [2, 5]) {
