@@ -8,7 +8,7 @@
 // Data: 10 s of 48 kHz float32 audio (a chirp plus noise), filtered by firwin(2047, 0.1) and
 // firwin(16383, 0.02).
 // 1. Time to filter the whole 10 s, median over RUNS runs, for: the fir operator (fromSamples ->
-//    fir({ reuse: true }) -> a sink) in chunks of 1024, 4096, 16 384 and 48 000 samples; the fir
+//    fir({ reuse: true }) -> a sink) in chunks of 128, 1024, 4096, 16 384 and 48 000 samples; the fir
 //    kernel in chunks of 4096 (no RxJS); signal.oaconvolve over the whole array; the direct form
 //    (fir({ method: 'direct' }) in chunks of 4096: timed over the first DIRECT_SECONDS seconds and
 //    scaled to 10 s, since it is linear in the signal length and takes tens of seconds otherwise);
@@ -132,7 +132,7 @@ for (const [name, taps] of FILTERS) {
   const directSamples = audio.subarray(0, SAMPLE_RATE * DIRECT_SECONDS);
   const direct = runs(streamed(taps, 4096, 'direct', directSamples), 3, 1) * (SECONDS / DIRECT_SECONDS);
   const entries: [string, number][] = [];
-  for (const chunk of [1024, 4096, 16_384, 48_000]) entries.push([`fir operator, chunks of ${chunk}`, runs(streamed(taps, chunk, 'auto'))]);
+  for (const chunk of [128, 1024, 4096, 16_384, 48_000]) entries.push([`fir operator, chunks of ${chunk}`, runs(streamed(taps, chunk, 'auto'))]);
   entries.push(['fir kernel, chunks of 4096', runs(kernel(taps, 4096))]);
   entries.push(['signal.oaconvolve, whole array', runs(() => void oaconvolve(audio, taps))]);
   for (const [variant, ms] of entries) {

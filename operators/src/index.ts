@@ -85,6 +85,8 @@ export { createLfilterState, lfilterState, primeLfilter, processLfilter, resetLf
 export type { LfilterState, LfilterStateOptions } from './kernels/lfilter.js';
 export { bestFftSize, chooseConvolution, convolveBlock, createOverlapSaveBlock, setBlockTaps } from './kernels/overlap-save.js';
 export type { OverlapSaveBlock } from './kernels/overlap-save.js';
+export { createPartitionedConvolution, partitionedCost, setPartitionedTaps } from './kernels/partitioned-convolution.js';
+export type { PartitionedConvolution } from './kernels/partitioned-convolution.js';
 export { createIstftState, processIstft, flushIstft, resetIstft } from './kernels/istft.js';
 export type { IstftOptions, IstftState } from './kernels/istft.js';
 export { processMagnitude } from './kernels/magnitude.js';

@@ -30,6 +30,8 @@ export { createLfilterState, lfilterState, primeLfilter, processLfilter, resetLf
 export type { LfilterState, LfilterStateOptions } from './lfilter.js';
 export { bestFftSize, chooseConvolution, convolveBlock, createOverlapSaveBlock, setBlockTaps } from './overlap-save.js';
 export type { OverlapSaveBlock } from './overlap-save.js';
+export { createPartitionedConvolution, partitionedCost, setPartitionedTaps } from './partitioned-convolution.js';
+export type { PartitionedConvolution } from './partitioned-convolution.js';
 export { createIstftState, processIstft, flushIstft, resetIstft } from './istft.js';
 export type { IstftOptions, IstftState } from './istft.js';
 export { processMagnitude } from './magnitude.js';

@@ -137,6 +137,8 @@ export const CONVOLUTION_COST = {
   point: 0.5,
   /** ns of fixed overhead per block. */
   block: 900,
+  /** ns per complex multiply-add of one bin (the partitioned engine's spectrum products). */
+  multiplyAdd: 4,
 } as const;
 
 /** Estimated ns to filter `frames` samples of one channel directly with `taps` taps. */
