@@ -53,7 +53,13 @@ export interface SosfiltOptions extends DspOperatorOptions {
  * subscription (grown to the largest chunk): copy an emitted chunk before the next one arrives if
  * you keep it. Input chunks are neither modified nor kept.
  *
- * Timeline (`p`, `q`: coefficient sets; `a'` is `a` filtered):
+ * Timeline (`sosfilt([[1, 0, 0, 1, -0.5, 0]])`, one section `1 / (1 - 0.5 z^-1)`; numbers are samples):
+ * ```
+ * in:  [4 0] [0]  [2]|
+ * out: [4 2] [1]  [2.5]|
+ * ```
+ *
+ * Live coefficients (`p`, `q`: coefficient sets; `a'` is `a` filtered):
  * ```
  * sos:  p-----q------
  * in:   -a--b---c--|

@@ -8,7 +8,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { butter } from '../src/design/butter.js';
 import { createSosfiltState, processSosfilt } from '../src/kernels/sosfilt.js';
 import { sosfilt } from '../src/sosfilt.js';
-import { expectChunkingIndependent, fixture, join, noise, relError, runChunks, split, badChunks } from './helpers/chunking.js';
+import { expectChunkingIndependent, fixture, join, noise, relError, runChunks, split, badChunks, marbleScheduler } from './helpers/chunking.js';
 import { asMultichannel } from '@ringflow/core';
 import { filtering } from './helpers/filtering-fixture.js';
 import { interleave, runFrames } from './helpers/multichannel.js';
@@ -250,5 +250,12 @@ describe('sosfilt', () => {
     expect(() => sosfilt(sos, { zi: 3 as never })).toThrow(/^sosfilt: zi must be 'step'/);
     expect(() => sosfilt({ data: new Float64Array(6), shape: [1e8, 6] })).toThrow(/^sosfilt: sos has shape \[100000000, 6\]/);
   });
-});
 
+  it('follows its doc timeline: sosfilt([[1, 0, 0, 1, -0.5, 0]]) over [4 0] [0] [2], with subscription timing', () => {
+    marbleScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('a-b-c|', { a: Float64Array.of(4, 0), b: Float64Array.of(0), c: Float64Array.of(2) });
+      expectObservable(source.pipe(sosfilt([[1, 0, 0, 1, -0.5, 0]]))).toBe('a-b-c|', { a: Float64Array.of(4, 2), b: Float64Array.of(1), c: Float64Array.of(2.5) });
+      expectSubscriptions(source.subscriptions).toBe('^----!');
+    });
+  });
+});
