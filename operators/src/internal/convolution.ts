@@ -21,11 +21,11 @@ export function convolveFull(x: Float64Array, h: Float64Array, method: FirMethod
   return out;
 }
 
-/** The slice of a full convolution that SciPy's `mode` keeps (centred, as `_centered`). */
+/** The part of a full convolution that SciPy's `mode` keeps (centred, as `_centered`), as a view. */
 export function applyMode(full: Float64Array, n1: number, n2: number, mode: ConvolveMode): Float64Array {
   const keep = mode === 'full' ? full.length : mode === 'same' ? n1 : Math.abs(n1 - n2) + 1;
   const start = Math.floor((full.length - keep) / 2);
-  return full.slice(start, start + keep);
+  return full.subarray(start, start + keep);
 }
 
 /**
