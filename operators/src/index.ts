@@ -32,7 +32,7 @@ export { ifft } from './ifft.js';
 export type { IfftOptions } from './ifft.js';
 export { interleave } from './interleave.js';
 export { lfilter } from './lfilter.js';
-export type { LfilterOperatorOptions } from './lfilter.js';
+export type { LfilterCoefficients, LfilterOperatorOptions } from './lfilter.js';
 export { istft } from './istft.js';
 export type { IstftOperatorOptions } from './istft.js';
 export { magnitude } from './magnitude.js';

@@ -108,4 +108,24 @@ describe('lfilter', () => {
     expect(b.map((c) => c[0])).toEqual([0, 0]);
     expect(b[0]!.buffer).toBe(b[1]!.buffer);
   });
+
+  it('takes live { b, a } values: same order keeps the memory, another order restarts it', () => {
+    const params = new Subject<{ b: number[]; a: number[] }>();
+    const input = new Subject<Float64Array>();
+    const out: number[] = [];
+    input.pipe(lfilter<Float64Array>(params)).subscribe((c) => out.push(...c));
+    params.next({ b: [1], a: [1, -0.5] });
+    input.next(Float64Array.of(4, 0));
+    params.next({ b: [1], a: [1, -0.25] }); // same order: continues from y = 2
+    input.next(Float64Array.of(0));
+    params.next({ b: [1], a: [1, 0, 0.5] }); // another order: from zeros
+    input.next(Float64Array.of(2, 0));
+    expect(out).toEqual([4, 2, 1, 2, 0]);
+  });
+
+  it('errors the stream for an invalid live value and a chunk before the first value', async () => {
+    await expect(lastValueFrom(of(new Float64Array(2)).pipe(lfilter(of({ b: [1], a: [0] }))))).rejects.toThrow(/^lfilter: a\[0\] must not be 0/);
+    await expect(lastValueFrom(of(new Float64Array(2)).pipe(lfilter(new Subject<{ b: number[]; a: number[] }>())))).rejects.toThrow(/before the first parameter value/);
+  });
 });
+
