@@ -49,7 +49,7 @@ export const SECTIONS: [title: string, intro: string, names: string[]][] = [
   ['Shaping', 'Regroup chunks; results do not depend on the input chunking.', ['batch', 'slidingWindow', 'concatenateChunks', 'collect', 'interleave', 'deinterleave']],
   ['Sources', 'Cold Observables of chunks.', ['oscillator', 'chirp', 'noise', 'fromSamples']],
   ['Levels and mixing', '', ['gain', 'mix', 'rms', 'peak']],
-  ['Filters', 'State is kept across chunks; parameters may be live (an Observable).', ['fir', 'sosfilt', 'biquad', 'resample', 'decimate']],
+  ['Filters', 'State is kept across chunks; parameters may be live (an Observable).', ['fir', 'sosfilt', 'lfilter', 'biquad', 'resample', 'decimate']],
   ['Spectra', "numpy's `rfft` layout: interleaved complex `[re0, im0, re1, im1, ...]`, n/2+1 bins, unnormalised. A multichannel frame gives `[channels, values]` rows, one spectrum per channel.", ['fft', 'ifft', 'stft', 'istft', 'magnitude', 'toDecibels', 'welch']],
   ['Conversions', 'Plain functions on chunks (use them in `map()`); allocation-free kernels `pcmToFloat`/`floatToPcm` below.', ['toFloat32', 'fromFloat32']],
   ['Design helpers', 'Plain functions (also in `@ringflow/operators/kernels`).', ['butter', 'cheby1', 'firwin', 'biquadCoefficients', 'zpk2sos', 'getWindow', 'hann', 'hamming', 'blackman', 'blackmanharris', 'nuttall', 'flattop', 'bartlett', 'triang', 'cosine', 'kaiser', 'boxcar', 'generalCosine']],

@@ -1,10 +1,10 @@
 import { map, type OperatorFunction } from 'rxjs';
-import type { FloatArray } from '@ringflow/core';
+import type { Chunk } from '@ringflow/core';
 import { biquadCoefficients as biquadSection, type BiquadOptions } from './design/biquad-coefficients.js';
 import { isLive, withContext, type LiveParameter } from './internal/float-chunks.js';
 import { sosfilt, type SosfiltOptions } from './sosfilt.js';
 
-/** Options of the {@link biquad} operator: `reuse` and `nan`, as for `sosfilt`. */
+/** Options of the {@link biquad} operator: `zi`, `reuse` and `nan`, as for `sosfilt`. */
 export type BiquadFilterOptions = SosfiltOptions;
 
 /**
@@ -15,7 +15,9 @@ export type BiquadFilterOptions = SosfiltOptions;
  * `biquad(params)` is `sosfilt([section])` with the section designed from `params` (`type`,
  * `frequency` in Hz, `sampleRate` in Hz, `q`, `gain` in dB; the RBJ Audio EQ Cookbook formulas), so
  * everything said for `sosfilt` holds: SciPy's `sosfilt` numbers, chunking independence, one
- * same-length same-class chunk per input chunk, state per subscription, NaN policy, `reuse`.
+ * same-length same-class same-layout chunk per input chunk (`[frames, channels]` filtered per
+ * channel), state per subscription, `zi` (`'step'` or `[[z0, z1]]` / `[[[...], [...]]]` per
+ * channel), NaN policy, `reuse`.
  *
  * Live parameters: `params` may be an Observable (say a `BehaviorSubject` driven by a UI knob or a
  * worker's control channel). Each value is designed and validated on arrival (an invalid one, e.g.
@@ -30,8 +32,8 @@ export type BiquadFilterOptions = SosfiltOptions;
  * ```
  *
  * @param params - the filter design (`type`, `frequency`, `sampleRate`, `q`, `gain`), or an Observable of designs
- * @param options - `reuse` (default `false`), `nan` (default `'propagate'`)
- * @returns an operator from float chunks to filtered float chunks
+ * @param options - `zi` (default zeros), `reuse` (default `false`), `nan` (default `'propagate'`)
+ * @returns an operator from float chunks to filtered float chunks of the same layout
  * @throws RangeError at creation for a fixed design with `frequency` outside (0, sampleRate/2),
  *   `q <= 0` or `sampleRate <= 0`; TypeError for an unknown type or non-finite numbers
  * @example
@@ -46,15 +48,12 @@ export type BiquadFilterOptions = SosfiltOptions;
  * input.next(new Float32Array(128)); // 2 kHz, continuing from the memory left by the first chunk
  * ```
  */
-export function biquad<T extends FloatArray>(
-  params: LiveParameter<BiquadOptions>,
-  options?: BiquadFilterOptions,
-): OperatorFunction<T, T> {
+export function biquad<C extends Chunk>(params: LiveParameter<BiquadOptions>, options?: BiquadFilterOptions): OperatorFunction<C, C> {
   if (isLive(params)) {
-    return sosfilt<T>(params.pipe(map((p) => [withContext('biquad', () => biquadSection(p))])), options);
+    return sosfilt<C>(params.pipe(map((p) => [withContext('biquad', () => biquadSection(p))])), options);
   }
   if (params === null || typeof params !== 'object') {
     throw new TypeError('biquad: expected { type, frequency, sampleRate, q?, gain? } or an Observable of them');
   }
-  return sosfilt<T>([withContext('biquad', () => biquadSection(params))], options);
+  return sosfilt<C>([withContext('biquad', () => biquadSection(params))], options);
 }

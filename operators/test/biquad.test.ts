@@ -6,6 +6,7 @@ import { biquad } from '../src/biquad.js';
 import { biquadCoefficients as section, type BiquadOptions } from '../src/design/biquad-coefficients.js';
 import { createSosfiltState, processSosfilt } from '../src/kernels/sosfilt.js';
 import { expectChunkingIndependent, fixture, join, noise, relError, runChunks } from './helpers/chunking.js';
+import { interleave, runFrames } from './helpers/multichannel-lanes.js';
 
 interface Case {
   type: BiquadOptions['type'];
@@ -66,4 +67,16 @@ describe('biquad', () => {
     const bad = of<BiquadOptions>({ type: 'highpass', frequency: 30_000, sampleRate: 48_000 });
     await expect(lastValueFrom(of(new Float64Array(4)).pipe(biquad(bad)))).rejects.toThrow(RangeError);
   });
+
+  it('filters [frames, channels] chunks per channel and accepts zi step', async () => {
+    const design = { type: 'peaking' as const, frequency: 1000, sampleRate: 48_000, q: 2, gain: 6 };
+    const lanes = [noise(600, 1), noise(600, 2), noise(600, 3)];
+    const together = await runFrames(interleave(lanes), 3, 128, biquad(design));
+    const alone = interleave(await Promise.all(lanes.map(async (lane) => join(await runChunks(lane, 600, biquad<Float64Array>(design))))));
+    expect(relError(together.samples, alone)).toBe(0);
+    const dc = new Float64Array(256).fill(0.5);
+    const y = join(await runChunks(dc, 64, biquad<Float64Array>({ type: 'lowpass', frequency: 1000, sampleRate: 48_000 }, { zi: 'step' })));
+    for (const v of y) expect(v).toBeCloseTo(0.5, 12);
+  });
 });
+

@@ -1,11 +1,17 @@
 // Tolerances: float64 within 1e-12 of scipy.signal.lfilter relative to max(1, max|y|); float32
 // input within 1e-6; chunkings agree exactly (the convolution is evaluated per sample).
 import { describe, expect, it } from 'vitest';
-import { BehaviorSubject, from, lastValueFrom, of, Subject } from 'rxjs';
+import { BehaviorSubject, from, lastValueFrom, of, Subject, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { firwin } from '../src/design/firwin.js';
 import { fir } from '../src/fir.js';
-import { expectChunkingIndependent, fixture, join, noise, relError, runChunks, split, badChunks } from './helpers/chunking.js';
+import { expectChunkingIndependent, fixture, join, noise, relError, runChunks, split, badChunks, marbleScheduler } from './helpers/chunking.js';
+import { asMultichannel } from '@ringflow/core';
+import { take } from 'rxjs';
+import { noise as noiseSource } from '../src/noise.js';
+import { filtering } from './helpers/filtering-fixture.js';
+import { interleave, runFrames } from './helpers/multichannel-lanes.js';
+import { expectClose } from './helpers/signal.js';
 
 interface Case {
   name: string;
@@ -51,11 +57,20 @@ describe('fir', () => {
     expect(Array.from(y.subarray(63))).toEqual(new Array(37).fill(0));
   });
 
-  it('gives the same output whatever the chunking when fed 10 000 samples in chunks of 1..10 000', async () => {
+  it('gives bit-identical output whatever the chunking with the direct method', async () => {
     const taps = noise(41, 3);
     const x = noise(10_000, 4);
-    const y = await expectChunkingIndependent(x, () => fir<Float64Array>(taps), 0);
+    const y = await expectChunkingIndependent(x, () => fir<Float64Array>(taps, { method: 'direct' }), 0);
     expect(relError(y, convolve(taps, x))).toBeLessThan(1e-13);
+  });
+
+  it('gives the same output within float64 rounding whatever the chunking with the auto and fft methods', async () => {
+    const taps = noise(301, 5);
+    const x = noise(10_000, 6);
+    for (const method of ['auto', 'fft'] as const) {
+      const y = await expectChunkingIndependent(x, () => fir<Float64Array>(taps, { method }), 1e-13);
+      expect(relError(y, convolve(taps, x)), method).toBeLessThan(1e-13);
+    }
   });
 
   it('applies live taps of the same length from the next chunk on, over the real past input', async () => {
@@ -140,4 +155,51 @@ describe('fir', () => {
     expect(input.observed).toBe(false);
     expect(taps.observed).toBe(false);
   });
+
+  it('filters [frames, channels] chunks per channel: SciPy\'s lfilter(taps, 1, x, axis=0), each channel as if alone', async () => {
+    const c = filtering.lfilter.find((k) => k.name === 'fir-long')!;
+    const stereo = Float64Array.from(filtering.x2.flat());
+    for (const method of ['direct', 'fft', 'auto'] as const) {
+      const { samples, chunks } = await runFrames(stereo, 2, 17, fir(c.b, { method }));
+      expect(chunks[0]!.shape).toEqual([17, 2]);
+      expectClose(samples, c.y2.flat(), 1e-12, method);
+    }
+    for (const channels of [2, 5]) {
+      const taps = noise(129, 4);
+      const lanes = Array.from({ length: channels }, (_, ch) => noise(2000, 90 + ch));
+      const together = await runFrames(interleave(lanes), channels, 500, fir(taps));
+      const alone = interleave(await Promise.all(lanes.map(async (lane) => join(await runChunks(lane, 500, fir<Float64Array>(taps))))));
+      expect(relError(together.samples, alone)).toBe(0);
+    }
+  });
+
+  it('runs a 2047-tap filter by FFT within float64 rounding of the direct form, on float32 stereo chunks', async () => {
+    const taps = firwin(2047, 0.1);
+    const lanes = [noise(20_000, 1), noise(20_000, 2)].map((l) => Float32Array.from(l));
+    const stereo = interleave(lanes);
+    const fft = await runFrames(stereo, 2, 4096, fir(taps, { method: 'fft' }));
+    const direct = await runFrames(stereo, 2, 4096, fir(taps, { method: 'direct' }));
+    expect(fft.chunks[0]!.data).toBeInstanceOf(Float32Array);
+    // float32 outputs: at most one float32 rounding step apart
+    expect(relError(fft.samples, direct.samples)).toBeLessThan(2 ** -23);
+  });
+
+  it('errors the stream when a chunk changes layout or channel count mid-stream', async () => {
+    await expect(lastValueFrom(of(asMultichannel(new Float64Array(4), 2), asMultichannel(new Float64Array(6), 3)).pipe(fir([1, 1])))).rejects.toThrow(/started as \[frames, 2\] chunks, got \[frames, 3\] chunks/);
+    expect(() => fir([1, 2], { method: 'ola' as never })).toThrow(/^fir: method must be/);
+  });
+
+  it('follows its doc timeline: fir([1, 1]) over [1 0] [0 2] [0], with subscription timing', () => {
+    marbleScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('a-b-c|', { a: Float64Array.of(1, 0), b: Float64Array.of(0, 2), c: Float64Array.of(0) });
+      expectObservable(source.pipe(fir([1, 1]))).toBe('a-b-c|', { a: Float64Array.of(1, 1), b: Float64Array.of(0, 2), c: Float64Array.of(2) });
+      expectSubscriptions(source.subscriptions).toBe('^----!');
+    });
+  });
+
+  it('returns promptly from an endless noise() source cut by take(3), with long taps on the FFT path', async () => {
+    const out = await lastValueFrom(noiseSource({ seed: 3, chunkSize: 4096 }).pipe(fir(firwin(2047, 0.1)), take(3), toArray()));
+    expect(out).toHaveLength(3);
+  });
 });
+

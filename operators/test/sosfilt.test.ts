@@ -8,7 +8,11 @@ import { TestScheduler } from 'rxjs/testing';
 import { butter } from '../src/design/butter.js';
 import { createSosfiltState, processSosfilt } from '../src/kernels/sosfilt.js';
 import { sosfilt } from '../src/sosfilt.js';
-import { expectChunkingIndependent, fixture, join, noise, relError, runChunks, split, badChunks } from './helpers/chunking.js';
+import { expectChunkingIndependent, fixture, join, noise, relError, runChunks, split, badChunks, marbleScheduler } from './helpers/chunking.js';
+import { asMultichannel } from '@ringflow/core';
+import { filtering } from './helpers/filtering-fixture.js';
+import { interleave, runFrames } from './helpers/multichannel-lanes.js';
+import { expectClose } from './helpers/signal.js';
 
 interface Case {
   name: string;
@@ -189,6 +193,69 @@ describe('sosfilt', () => {
       const ya = reference(butter(1, 0.5), a);
       expectObservable(cold('a-e-#', { a, e: new Float64Array(0) }).pipe(sosfilt(butter(1, 0.5)))).toBe('a---#', { a: ya });
       expectObservable(cold<Float64Array>('--|').pipe(sosfilt(butter(1, 0.5)))).toBe('--|');
+    });
+  });
+
+  it('starts from the steady state with zi step, as sosfilt(sos, x, zi=sosfilt_zi(sos) * x[0])', async () => {
+    const x = Float64Array.from(filtering.x);
+    for (const c of filtering.sosfilt) {
+      expectClose(join(await runChunks(x, 33, sosfilt<Float64Array>(c.sos, { zi: 'step' }))), c.yStep, 1e-12, c.name);
+      const zi = c.zi.map((r) => r.map((v) => v * x[0]!));
+      expectClose(join(await runChunks(x, 33, sosfilt<Float64Array>(c.sos, { zi }))), c.yStep, 1e-12, `${c.name} explicit`);
+    }
+  });
+
+  it('filters [frames, channels] chunks per channel: SciPy\'s axis=0 numbers with zeros, step and explicit zi', async () => {
+    const stereo = Float64Array.from(filtering.x2.flat());
+    for (const c of filtering.sosfilt) {
+      const plain = await runFrames(stereo, 2, 9, sosfilt(c.sos));
+      expect(plain.chunks[0]!.shape).toEqual([9, 2]);
+      expectClose(plain.samples, c.y2.flat(), 1e-12, c.name);
+      expectClose((await runFrames(stereo, 2, 9, sosfilt(c.sos, { zi: 'step' }))).samples, c.y2Step.flat(), 1e-12, `${c.name} step`);
+      expectClose((await runFrames(stereo, 2, 9, sosfilt(c.sos, { zi: c.zi2 }))).samples, c.y2Step.flat(), 1e-12, `${c.name} zi`);
+    }
+  });
+
+  it('filters 2 and 5 channels exactly as each channel alone, also after a live coefficient change', async () => {
+    for (const channels of [2, 5]) {
+      const lanes = Array.from({ length: channels }, (_, ch) => noise(900, 70 + ch));
+      const sos = butter(4, 0.2);
+      const together = await runFrames(interleave(lanes), channels, 100, sosfilt(sos));
+      const alone = interleave(await Promise.all(lanes.map(async (lane) => join(await runChunks(lane, 100, sosfilt<Float64Array>(sos))))));
+      expect(relError(together.samples, alone)).toBe(0);
+    }
+    const params = new BehaviorSubject<number[][]>(butter(2, 0.1));
+    const input = new Subject<ReturnType<typeof asMultichannel<Float64Array>>>();
+    const out: Float64Array[] = [];
+    input.pipe(sosfilt(params)).subscribe((c) => out.push(c.data));
+    const lanes = [noise(40, 1), noise(40, 2)];
+    const frames = interleave(lanes);
+    input.next(asMultichannel(frames.subarray(0, 40), 2));
+    params.next(butter(2, 0.3));
+    input.next(asMultichannel(frames.subarray(40), 2));
+    for (let ch = 0; ch < 2; ch++) {
+      const state = createSosfiltState(butter(2, 0.1));
+      const y = new Float64Array(40);
+      processSosfilt(state, lanes[ch]!.subarray(0, 20), y.subarray(0, 20));
+      state.coefficients.set(createSosfiltState(butter(2, 0.3)).coefficients);
+      processSosfilt(state, lanes[ch]!.subarray(20), y.subarray(20));
+      const got = join(out).filter((_, i) => i % 2 === ch);
+      expect(relError(got, y)).toBe(0);
+    }
+  });
+
+  it('errors the stream with a RangeError when an explicit zi does not fit the stream\'s channels', async () => {
+    const sos = butter(2, 0.2);
+    await expect(lastValueFrom(of(asMultichannel(new Float64Array(4), 2)).pipe(sosfilt(sos, { zi: [[0, 0]] })))).rejects.toThrow(/^sosfilt: zi must have shape \[1, 2, 2\]/);
+    expect(() => sosfilt(sos, { zi: 3 as never })).toThrow(/^sosfilt: zi must be 'step'/);
+    expect(() => sosfilt({ data: new Float64Array(6), shape: [1e8, 6] })).toThrow(/^sosfilt: sos has shape \[100000000, 6\]/);
+  });
+
+  it('follows its doc timeline: sosfilt([[1, 0, 0, 1, -0.5, 0]]) over [4 0] [0] [2], with subscription timing', () => {
+    marbleScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('a-b-c|', { a: Float64Array.of(4, 0), b: Float64Array.of(0), c: Float64Array.of(2) });
+      expectObservable(source.pipe(sosfilt([[1, 0, 0, 1, -0.5, 0]]))).toBe('a-b-c|', { a: Float64Array.of(4, 2), b: Float64Array.of(1), c: Float64Array.of(2.5) });
+      expectSubscriptions(source.subscriptions).toBe('^----!');
     });
   });
 });

@@ -1,3 +1,4 @@
+import { kaiserAtten, kaiserBeta } from './kaiserord.js';
 import { getWindow, type WindowSpec } from './windows.js';
 
 /** Band shape of {@link firwin}: `true`/`'lowpass'`/`'bandstop'` pass DC, `false`/`'highpass'`/`'bandpass'` block it. */
@@ -13,6 +14,13 @@ export interface FirwinOptions {
   scale?: boolean;
   /** Sample rate in Hz; when omitted, `cutoff` is relative to Nyquist (1 = sampleRate / 2). */
   sampleRate?: number;
+  /** SciPy's name for `sampleRate` (give one of them). */
+  fs?: number;
+  /**
+   * Approximate transition width (same units as `cutoff`): when given, the window is
+   * `['kaiser', kaiserBeta(kaiserAtten(numtaps, width / nyquist))]`, as SciPy's `width`.
+   */
+  width?: number;
 }
 
 function sinc(x: number): number {
@@ -46,7 +54,8 @@ export function firwin(numtaps: number, cutoff: number | ArrayLike<number>, opti
   if (!Number.isInteger(numtaps) || numtaps < 1) {
     throw new RangeError(`numtaps must be a positive integer, got ${numtaps}`);
   }
-  const sampleRate = options?.sampleRate;
+  if (options?.sampleRate !== undefined && options.fs !== undefined) throw new TypeError('give either sampleRate or fs, not both');
+  const sampleRate = options?.sampleRate ?? options?.fs;
   if (sampleRate !== undefined && (typeof sampleRate !== 'number' || !Number.isFinite(sampleRate) || !(sampleRate > 0))) {
     throw new RangeError(`sampleRate must be a positive finite number (Hz), got ${String(sampleRate)}`);
   }
@@ -95,7 +104,13 @@ export function firwin(numtaps: number, cutoff: number | ArrayLike<number>, opti
       h[i] = h[i]! + right * sinc(right * m) - left * sinc(left * m);
     }
   }
-  const win = getWindow(options?.window ?? 'hamming', numtaps, { periodic: false });
+  let window = options?.window ?? 'hamming';
+  const width = options?.width;
+  if (width !== undefined) {
+    if (typeof width !== 'number' || !Number.isFinite(width) || !(width > 0)) throw new RangeError(`width must be a positive finite number, got ${String(width)}`);
+    window = ['kaiser', kaiserBeta(kaiserAtten(numtaps, width / nyq))];
+  }
+  const win = getWindow(window, numtaps, { periodic: false });
   for (let i = 0; i < numtaps; i++) h[i] = h[i]! * win[i]!;
   if (options?.scale ?? true) {
     const left = edges[0]!;

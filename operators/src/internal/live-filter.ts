@@ -1,6 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
+import type { Chunk, FloatArray } from '@ringflow/core';
+import { describeValue } from './chunks.js';
 import { operate } from './operate.js';
-import type { FloatArray } from '@ringflow/core';
 import {
   FloatChunks,
   followParameter,
@@ -11,53 +12,74 @@ import {
   type LiveParameter,
 } from './float-chunks.js';
 
+/**
+ * How a filter's memory starts: `'step'` (the steady state for the first sample of each channel, as
+ * SciPy's `lfilter_zi(b, a) * x[0]` / `sosfilt_zi(sos) * x[0]`), or an explicit state in SciPy's
+ * shape for the stream's layout (see the operator). Default: zeros.
+ */
+export type InitialState = 'step' | ArrayLike<number> | ArrayLike<ArrayLike<number>> | ArrayLike<ArrayLike<ArrayLike<number>>> | { readonly data: ArrayLike<number>; readonly shape: readonly number[]; readonly stride?: readonly number[]; readonly offset?: number };
+
 /** How a stateful sample-by-sample filter plugs into {@link liveFilter}. */
 export interface LiveFilterKernel<P, S> {
-  /** Builds (and validates) a state from a parameter value; throws TypeError/RangeError. */
-  create(parameter: P): S;
+  /** Builds (and validates) a state for `channels` interleaved channels; throws TypeError/RangeError. */
+  create(parameter: P, channels: number): S;
   /**
-   * Applies a new parameter state at a chunk boundary: keeps `current`'s memory when the shape
-   * matches (returns `current`, updated), else returns `next`.
+   * Applies a new parameter value at a chunk boundary: keeps `current`'s memory when the shape
+   * matches (returns `current`, updated), else returns a fresh state.
    */
-  swap(current: S, next: S): S;
-  /** Filters `input` into `output` (same length), updating the state. */
+  swap(current: S, parameter: P): S;
+  /** Filters interleaved `input` into `output` (same length), updating the state. */
   process(state: S, input: FloatArray, output: FloatArray): void;
+  /** Sets the steady state of a step of height `frame[c]` per channel (`zi: 'step'`). */
+  prime?(state: S, frame: Float64Array): void;
+  /** Sets an explicit state (`zi`), in SciPy's shape for the state's channel count (errors name the operator). */
+  setState?(state: S, zi: unknown): void;
 }
 
 /**
- * The wrapper shared by `fir` and `sosfilt`: one output chunk of the same length and class per
- * non-empty input chunk, state per subscription, parameters given once (validated now) or live
- * (validated on arrival, applied at the next chunk boundary).
+ * The wrapper shared by `fir`, `sosfilt`, `lfilter` and `biquad`: one output chunk of the same
+ * length, class and layout (mono or `[frames, channels]`, state per channel) per non-empty input
+ * chunk, state per subscription, parameters given once (validated now) or live (validated on
+ * arrival, applied at the next chunk boundary), an optional initial state (`zi`).
  */
-export function liveFilter<T extends FloatArray, P>(
+export function liveFilter<C extends Chunk, P>(
   what: string,
   parameter: LiveParameter<P>,
   options: DspOperatorOptions | undefined,
   kernel: LiveFilterKernel<P, unknown>,
-): OperatorFunction<T, T> {
+  zi?: InitialState,
+): OperatorFunction<C, C> {
   const opts = resolveDspOptions(what, options);
   const live = isLive(parameter);
+  if (zi !== undefined && zi !== 'step' && (zi === null || typeof zi !== 'object')) {
+    throw new TypeError(`${what}: zi must be 'step' or an explicit state array, got ${describeValue(zi)}`);
+  }
   // A fixed parameter is validated once, at creation (TypeError/RangeError thrown to the caller).
-  if (!live) withContext(what, () => kernel.create(parameter));
+  if (!live) withContext(what, () => kernel.create(parameter, 1));
 
-  return operate<T, T>((subscriber) => {
-    const chunks = new FloatChunks(what, opts);
+  return operate<C, C>((subscriber) => {
+    const chunks = new FloatChunks(what, opts, { multichannel: true });
     let state: unknown;
-    let pending: unknown;
+    let pending: { value: P } | undefined;
+    let started = false;
     if (live) {
-      const build = (value: P): unknown => withContext(what, () => kernel.create(value));
-      followParameter(parameter, subscriber, build, (next) => {
+      const validate = (value: P): { value: P } => {
+        withContext(what, () => kernel.create(value, 1));
+        return { value };
+      };
+      followParameter(parameter, subscriber, validate, (next) => {
         pending = next;
       });
     } else {
-      state = kernel.create(parameter);
+      pending = { value: parameter };
     }
     return {
       next(chunk) {
         const input = chunks.accept(chunk);
         if (pending !== undefined) {
-          state = state === undefined ? pending : kernel.swap(state, pending);
+          const value = pending.value;
           pending = undefined;
+          state = state === undefined ? withContext(what, () => kernel.create(value, chunks.channels)) : kernel.swap(state, value);
         }
         if (state === undefined) {
           throw new Error(
@@ -66,9 +88,14 @@ export function liveFilter<T extends FloatArray, P>(
           );
         }
         if (input.length === 0) return;
+        if (!started) {
+          started = true;
+          if (zi === 'step') kernel.prime!(state, Float64Array.from(input.subarray(0, chunks.channels)));
+          else if (zi !== undefined) kernel.setState!(state, zi);
+        }
         const output = chunks.output(input.length);
         kernel.process(state, input, output);
-        subscriber.next(output as T);
+        subscriber.next(chunks.emit(output) as C);
       },
     };
   });

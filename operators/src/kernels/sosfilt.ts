@@ -1,107 +1,62 @@
-import { assertFloatArray, assertRoom, type FloatArray } from '../internal/float-array.js';
+import { sosfiltZi } from '../design/sosfilt-zi.js';
+import type { FloatArray } from '../internal/float-array.js';
+import { sosCoefficients, type SosInput } from '../internal/sos-input.js';
+import { readState } from '../internal/state-input.js';
+import { channelCount, checkBlock } from '../internal/channels.js';
+
+export type { SosInput } from '../internal/sos-input.js';
 
 /**
  * State of a streaming cascade of second-order sections (see {@link createSosfiltState}).
  *
  * @remarks
  * Plain data: `coefficients` holds the normalised rows (`a0 = 1`) as 6 consecutive float64 values per
- * section (`b0 b1 b2 a0 a1 a2`), `memory` the two transposed-direct-form-II delays per section.
+ * section (`b0 b1 b2 a0 a1 a2`); `memory` the two transposed-direct-form-II delays per section and
+ * channel, channel after channel (`memory[(c * sections + s) * 2 + j]`).
  */
 export interface SosfiltState {
   readonly sections: number;
+  /** Interleaved channels per frame (1 for mono). */
+  readonly channels: number;
   readonly coefficients: Float64Array;
   readonly memory: Float64Array;
 }
 
-/**
- * Second-order sections in any of the shapes SciPy users hold them: rows `[b0, b1, b2, a0, a1, a2]`
- * (what `butter` returns; SciPy's `sos.tolist()`), a flat array of `6 * n` values in row order
- * (`sos.ravel()`), or a 2-D ndarray-like view of shape `[n, 6]`.
- */
-export type SosInput =
-  | ArrayLike<ArrayLike<number>>
-  | ArrayLike<number>
-  | { readonly data: ArrayLike<number>; readonly shape: readonly number[]; readonly stride?: readonly number[]; readonly offset?: number };
-
-/**
- * The rows of `sos` as given: an array of 6-value rows (what `butter` returns, or SciPy's list of
- * lists), a flat array of `6 * n` values in row order (numpy's `sos.ravel()`), or a 2-D
- * ndarray-like view of shape `[n, 6]`.
- */
-function rowsOf(sos: unknown): ArrayLike<ArrayLike<number>> {
-  if (sos === null || typeof sos !== 'object') {
-    throw new TypeError('sos must be an array of [b0, b1, b2, a0, a1, a2] rows');
-  }
-  const view = sos as { data?: ArrayLike<number>; shape?: readonly number[]; stride?: readonly number[]; offset?: number };
-  if (view.data !== undefined && Array.isArray(view.shape)) {
-    const [n, six] = view.shape;
-    if (view.shape.length !== 2 || six !== 6 || n === undefined) {
-      throw new RangeError(`sos as an ndarray must have shape [sections, 6], got [${view.shape.join(', ')}]`);
-    }
-    const [rowStride = 6, colStride = 1] = view.stride ?? [];
-    const data = view.data;
-    const offset = view.offset ?? 0;
-    return Array.from({ length: n }, (_, r) => Array.from({ length: 6 }, (_, c) => data[offset + r * rowStride + c * colStride]!));
-  }
-  const list = sos as ArrayLike<unknown>;
-  if (typeof list.length !== 'number') throw new TypeError('sos must be an array of [b0, b1, b2, a0, a1, a2] rows');
-  if (list.length > 0 && typeof list[0] === 'number') {
-    if (list.length % 6 !== 0) {
-      throw new RangeError(`a flat sos must hold 6 coefficients per section, got ${list.length} values`);
-    }
-    const flat = list as ArrayLike<number>;
-    return Array.from({ length: list.length / 6 }, (_, r) => Array.from({ length: 6 }, (_, c) => flat[r * 6 + c]!));
-  }
-  return list as ArrayLike<ArrayLike<number>>;
-}
-
-function normalisedRows(input: unknown): Float64Array {
-  const sos = rowsOf(input);
-  if (sos.length === 0) throw new RangeError('sos must have at least one section');
-  const out = new Float64Array(sos.length * 6);
-  for (let s = 0; s < sos.length; s++) {
-    const row = sos[s];
-    if (row === undefined || row === null || typeof row !== 'object' || row.length !== 6) {
-      throw new RangeError(`sos row ${s} must have 6 coefficients [b0, b1, b2, a0, a1, a2], got ${row?.length}`);
-    }
-    for (let i = 0; i < 6; i++) {
-      const v = row[i];
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new TypeError(`sos[${s}][${i}] must be a finite number, got ${String(v)}`);
-      }
-    }
-    const a0 = row[3]!;
-    if (a0 === 0) throw new RangeError(`sos[${s}][3] (a0) must not be 0`);
-    for (let i = 0; i < 6; i++) out[s * 6 + i] = row[i]! / a0;
-  }
-  return out;
+/** Options of {@link createSosfiltState}. */
+export interface SosfiltStateOptions {
+  /** Interleaved channels of the samples to filter (default 1); each channel has its own memory. */
+  readonly channels?: number;
 }
 
 /**
  * Creates the state of a streaming IIR filter made of second-order sections, the kernel behind
- * `sosfilt(sos)`.
+ * `sosfilt(sos)` and `signal.sosfilt`.
  *
  * @remarks
  * Equivalent to `scipy.signal.sosfilt(sos, x)` applied to the whole stream, whatever the chunking. Rows
  * are `[b0, b1, b2, a0, a1, a2]` (as returned by `butter`); a row with `a0 != 1` is normalised (SciPy
- * rejects it). The memory starts at zero (`zi = 0`). Allocates once, here.
+ * rejects it). The memory starts at zero (`zi = 0`; see {@link setSosfiltState} and
+ * {@link primeSosfilt}). With `channels`, the input is interleaved frames and each channel is
+ * filtered on its own, exactly as if it were alone. Allocates once, here.
  *
  * @param sos - the sections, e.g. from `butter(...)`
+ * @param options - `channels` (default 1)
  * @returns a new state
- * @throws RangeError when there are no sections, a row does not have 6 values or `a0 = 0`;
- *   TypeError for NaN/infinite coefficients
+ * @throws RangeError when there are no sections, a row does not have 6 values, `a0 = 0`, or an ndarray
+ *   view's shape does not fit its data; TypeError for NaN/infinite coefficients
  * @example
  * ```ts
  * import { butter, createSosfiltState, processSosfilt } from '@ringflow/operators';
- * const state = createSosfiltState(butter(4, 0.2));
- * const y = new Float64Array(256);
- * processSosfilt(state, new Float64Array(256).fill(1), y);
+ * const state = createSosfiltState(butter(4, 0.2), { channels: 2 });
+ * const y = new Float64Array(512); // 256 stereo frames
+ * processSosfilt(state, new Float64Array(512).fill(1), y);
  * ```
  */
-export function createSosfiltState(sos: SosInput): SosfiltState {
-  const coefficients = normalisedRows(sos);
+export function createSosfiltState(sos: SosInput, options?: SosfiltStateOptions): SosfiltState {
+  const coefficients = sosCoefficients('', sos, true);
+  const channels = channelCount('', options?.channels);
   const sections = coefficients.length / 6;
-  return { sections, coefficients, memory: new Float64Array(sections * 2) };
+  return { sections, channels, coefficients, memory: new Float64Array(sections * 2 * channels) };
 }
 
 /**
@@ -109,9 +64,11 @@ export function createSosfiltState(sos: SosInput): SosfiltState {
  *
  * @remarks
  * Transposed direct form II per section, in float64, in the same operation order as SciPy's
- * `sosfilt`. Writes `input.length` samples to the start of `output` (which may be the input itself, for
- * in-place filtering, and of the other float type: float32 output rounds the float64 result). No
- * allocation; safe in an AudioWorklet `process()` on the thread that owns the state.
+ * `sosfilt`. Input and output hold interleaved frames of `state.channels` samples (RangeError when the
+ * length is not a whole number of frames). Writes `input.length` samples to the start of `output`
+ * (which may be the input itself, for in-place filtering, and of the other float type: float32
+ * output rounds the float64 result). No allocation; safe in an AudioWorklet `process()` on the
+ * thread that owns the state.
  *
  * @param state - from {@link createSosfiltState}; updated
  * @param input - samples to filter
@@ -126,22 +83,23 @@ export function createSosfiltState(sos: SosInput): SosfiltState {
  * ```
  */
 export function processSosfilt(state: SosfiltState, input: FloatArray, output: FloatArray): number {
-  assertFloatArray('input', input);
-  assertFloatArray('output', output);
-  const n = input.length;
-  assertRoom(output, n);
+  const channels = state.channels;
+  const n = checkBlock(input, output, channels);
   const c = state.coefficients;
   const z = state.memory;
   const sections = state.sections;
-  for (let i = 0; i < n; i++) {
-    let x = input[i]!;
-    for (let s = 0, k = 0, m = 0; s < sections; s++, k += 6, m += 2) {
-      const y = c[k]! * x + z[m]!;
-      z[m] = c[k + 1]! * x - c[k + 4]! * y + z[m + 1]!;
-      z[m + 1] = c[k + 2]! * x - c[k + 5]! * y;
-      x = y;
+  for (let ch = 0; ch < channels; ch++) {
+    const base = ch * sections * 2;
+    for (let i = ch; i < n; i += channels) {
+      let x = input[i]!;
+      for (let s = 0, k = 0, m = base; s < sections; s++, k += 6, m += 2) {
+        const y = c[k]! * x + z[m]!;
+        z[m] = c[k + 1]! * x - c[k + 4]! * y + z[m + 1]!;
+        z[m + 1] = c[k + 2]! * x - c[k + 5]! * y;
+        x = y;
+      }
+      output[i] = x;
     }
-    output[i] = x;
   }
   return n;
 }
@@ -169,10 +127,10 @@ export function resetSosfilt(state: SosfiltState): void {
  *
  * @remarks
  * With the same number of sections the delays carry over, so the output stays continuous (no reset
- * click); with a different number of sections a new state with zeroed memory is returned instead.
- * The validation allocates a scratch copy of the coefficients: call it from control code, not per
- * sample. For click-free sweeps prefer small steps; transposed direct form II tolerates coefficient
- * changes well.
+ * click); with a different number of sections a new state (same channels) with zeroed memory is
+ * returned instead. The validation allocates a scratch copy of the coefficients: call it from
+ * control code, not per sample. For click-free sweeps prefer small steps; transposed direct form II
+ * tolerates coefficient changes well.
  *
  * @param state - the running state
  * @param sos - the new sections
@@ -185,11 +143,103 @@ export function resetSosfilt(state: SosfiltState): void {
  * ```
  */
 export function setSosfiltCoefficients(state: SosfiltState, sos: SosInput): SosfiltState {
-  const coefficients = normalisedRows(sos);
+  const coefficients = sosCoefficients('', sos, true);
   const sections = coefficients.length / 6;
   if (sections !== state.sections) {
-    return { sections, coefficients, memory: new Float64Array(sections * 2) };
+    return { sections, channels: state.channels, coefficients, memory: new Float64Array(sections * 2 * state.channels) };
   }
   state.coefficients.set(coefficients);
   return state;
+}
+
+/**
+ * Sets the memory of a sosfilt state explicitly: SciPy's `zi`.
+ *
+ * @remarks
+ * `zi` has SciPy's shape for the state's layout: `[sections, 2]` for mono, `[sections, 2, channels]`
+ * for interleaved channels (what `scipy.signal.sosfilt(sos, x, axis=0, zi=zi)` takes for `x` of shape
+ * `[frames, channels]`), as nested arrays, a flat row-major array or an ndarray view. Allocates a
+ * scratch copy: call from control code.
+ *
+ * @param state - the state to set
+ * @param zi - the delays
+ * @throws RangeError when the shape does not match; TypeError for non-finite values
+ * @example
+ * ```ts
+ * import { butter, createSosfiltState, setSosfiltState } from '@ringflow/operators';
+ * const state = createSosfiltState(butter(2, 0.1));
+ * setSosfiltState(state, [[0.1, -0.05]]);
+ * ```
+ */
+export function setSosfiltState(state: SosfiltState, zi: unknown): void {
+  writeSosfiltState('setSosfiltState', state, zi);
+}
+
+/** {@link setSosfiltState} with errors prefixed by `what` (for the operators). */
+export function writeSosfiltState(what: string, state: SosfiltState, zi: unknown): void {
+  const { sections, channels } = state;
+  const dims = channels === 1 ? [sections, 2] : [sections, 2, channels];
+  const values = readState(what, zi, dims);
+  for (let s = 0; s < sections; s++) {
+    for (let j = 0; j < 2; j++) {
+      for (let ch = 0; ch < channels; ch++) state.memory[(ch * sections + s) * 2 + j] = values[(s * 2 + j) * channels + ch]!;
+    }
+  }
+}
+
+/**
+ * Reads the memory of a sosfilt state in SciPy's layout (`zf`): `[sections, 2]` row-major for mono,
+ * `[sections, 2, channels]` for interleaved channels.
+ *
+ * @param state - the state to read
+ * @returns a new Float64Array of `sections * 2 * channels` values
+ * @example
+ * ```ts
+ * import { butter, createSosfiltState, sosfiltState } from '@ringflow/operators';
+ * const zf = sosfiltState(createSosfiltState(butter(2, 0.1))); // [0, 0]
+ * ```
+ */
+export function sosfiltState(state: SosfiltState): Float64Array {
+  const { sections, channels } = state;
+  const out = new Float64Array(sections * 2 * channels);
+  for (let s = 0; s < sections; s++) {
+    for (let j = 0; j < 2; j++) {
+      for (let ch = 0; ch < channels; ch++) out[(s * 2 + j) * channels + ch] = state.memory[(ch * sections + s) * 2 + j]!;
+    }
+  }
+  return out;
+}
+
+/**
+ * Starts a sosfilt state from the steady state of a step: `sosfilt_zi(sos) * x0` for each channel,
+ * SciPy's recipe for filtering without a start-up transient (the `zi: 'step'` option).
+ *
+ * @remarks
+ * `frame` holds the first sample of each channel (`frame[c]`, `state.channels` values). Computes
+ * `sosfiltZi` of the state's coefficients, which allocates: call it once, before the first chunk
+ * (or let the `sosfilt` operator do it with `zi: 'step'`).
+ *
+ * @param state - the state to set
+ * @param frame - the first value of each channel
+ * @example
+ * ```ts
+ * import { butter, createSosfiltState, primeSosfilt, processSosfilt } from '@ringflow/operators';
+ * const state = createSosfiltState(butter(4, 0.1));
+ * const x = new Float64Array(64).fill(2);
+ * primeSosfilt(state, [x[0]!]);
+ * const y = new Float64Array(64);
+ * processSosfilt(state, x, y); // y is 2 throughout
+ * ```
+ */
+export function primeSosfilt(state: SosfiltState, frame: ArrayLike<number>): void {
+  const { sections, channels } = state;
+  if (frame.length !== channels) throw new RangeError(`primeSosfilt: frame must hold ${channels} values (one per channel), got ${frame.length}`);
+  const zi = sosfiltZi(state.coefficients);
+  for (let ch = 0; ch < channels; ch++) {
+    const x0 = frame[ch]!;
+    for (let s = 0; s < sections; s++) {
+      state.memory[(ch * sections + s) * 2] = zi[s]![0]! * x0;
+      state.memory[(ch * sections + s) * 2 + 1] = zi[s]![1]! * x0;
+    }
+  }
 }

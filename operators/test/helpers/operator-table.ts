@@ -39,6 +39,7 @@ export const OPERATOR_CASES: readonly OperatorCase[] = [
   { name: 'peak', make: () => ops.peak(), emitsWhileRunning: true },
   { name: 'fir', make: () => ops.fir([0.25, 0.5, 0.25]), emitsWhileRunning: true },
   { name: 'sosfilt', make: () => ops.sosfilt(ops.butter(4, 0.2)), emitsWhileRunning: true },
+  { name: 'lfilter', make: () => ops.lfilter([0.5, 0.5], [1, -0.25]), emitsWhileRunning: true },
   { name: 'biquad', make: () => ops.biquad({ type: 'lowpass', frequency: 1000, sampleRate: 48_000 }), emitsWhileRunning: true },
   { name: 'resample', make: () => ops.resample(3, 2), emitsWhileRunning: true },
   { name: 'decimate', make: () => ops.decimate(2), emitsWhileRunning: true },

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { firwin } from '../../src/design/firwin.js';
-import { createFirState, processFir, resetFir, setFirTaps } from '../../src/kernels/fir.js';
+import { createFirState, processFir, resetFir, setFirTaps, type FirMethod } from '../../src/kernels/fir.js';
 import { noise, relError } from '../helpers/chunking.js';
+import { interleave } from '../helpers/multichannel-lanes.js';
 
 interface Case {
   name: string;
@@ -15,8 +16,8 @@ const fixture = JSON.parse(
 ) as { input: number[]; cases: Case[] };
 
 
-function runChunked(taps: ArrayLike<number>, x: Float64Array, chunk: number): Float64Array {
-  const state = createFirState(taps);
+function runChunked(taps: ArrayLike<number>, x: Float64Array, chunk: number, method: FirMethod = 'auto'): Float64Array {
+  const state = createFirState(taps, { method });
   const y = new Float64Array(x.length);
   for (let i = 0; i < x.length; i += chunk) {
     const end = Math.min(x.length, i + chunk);
@@ -54,11 +55,20 @@ describe('processFir', () => {
     expect(Array.from(y.subarray(37))).toEqual(new Array(13).fill(0));
   });
 
-  it('gives the same output when 10 000 samples arrive in chunks of 1, 7, 128, 1000 or 10 000', () => {
+  it('gives bit-identical output when 10 000 samples arrive in chunks of 1, 7, 128, 1000 or 10 000 with the direct method', () => {
     const taps = firwin(101, 0.2);
     const input = noise(10_000, 42);
-    const whole = runChunked(taps, input, 10_000);
-    for (const chunk of [1, 7, 128, 1000]) expect(runChunked(taps, input, chunk)).toEqual(whole);
+    const whole = runChunked(taps, input, 10_000, 'direct');
+    for (const chunk of [1, 7, 128, 1000]) expect(relError(runChunked(taps, input, chunk, 'direct'), whole)).toBe(0);
+  });
+
+  it('gives the same output within 1e-13 whatever the chunking with the auto and fft methods', () => {
+    const taps = firwin(101, 0.2);
+    const input = noise(10_000, 42);
+    const whole = runChunked(taps, input, 10_000, 'direct');
+    for (const method of ['auto', 'fft'] as const) {
+      for (const chunk of [1, 7, 128, 1000, 10_000]) expect(relError(runChunked(taps, input, chunk, method), whole), `${method} ${chunk}`).toBeLessThan(1e-13);
+    }
   });
 
   it('throws a RangeError when the output array is too short', () => {
@@ -98,5 +108,55 @@ describe('setFirTaps', () => {
     expect(other).not.toBe(state);
     processFir(other, new Float64Array([7]), y);
     expect(y[0]).toBe(0);
+  });
+});
+
+describe('processFir with interleaved channels', () => {
+
+  function runFrames(taps: ArrayLike<number>, input: Float64Array, channels: number, frames: number, method: FirMethod): Float64Array {
+    const state = createFirState(taps, { channels, method });
+    const y = new Float64Array(input.length);
+    for (let i = 0; i < input.length; i += frames * channels) {
+      const end = Math.min(input.length, i + frames * channels);
+      processFir(state, input.subarray(i, end), y.subarray(i, end));
+    }
+    return y;
+  }
+
+  it('filters 2 and 5 channels exactly as each channel alone with every method', () => {
+    for (const method of ['direct', 'fft', 'auto'] as const) {
+      for (const channels of [2, 5]) {
+        const taps = firwin(257, 0.2);
+        const lanes = Array.from({ length: channels }, (_, ch) => noise(3000, 60 + ch));
+        const together = runFrames(taps, interleave(lanes), channels, 1000, method);
+        const alone = interleave(lanes.map((lane) => runFrames(taps, lane, 1, 1000, method)));
+        expect(relError(together, alone), `${method} ${channels}`).toBe(0);
+      }
+    }
+  });
+
+  it('filters in place on the FFT path without reading outputs back as input', () => {
+    const taps = firwin(301, 0.3);
+    const x = noise(5000, 8);
+    const reference = runFrames(taps, x, 1, 5000, 'direct');
+    const block = Float64Array.from(x);
+    const state = createFirState(taps, { method: 'fft' });
+    for (let i = 0; i < block.length; i += 1200) processFir(state, block.subarray(i, Math.min(block.length, i + 1200)), block.subarray(i, Math.min(block.length, i + 1200)));
+    expect(relError(block, reference)).toBeLessThan(1e-13);
+  });
+
+  it('keeps one FFT block per chunk length, so steady chunk lengths allocate nothing after the first call', () => {
+    const state = createFirState(firwin(2047, 0.1), { method: 'fft' });
+    const x = noise(8192, 9);
+    const y = new Float64Array(8192);
+    processFir(state, x, y);
+    const first = state.blocks[0];
+    for (let i = 0; i < 5; i++) processFir(state, x, y);
+    expect(state.blocks).toHaveLength(1);
+    expect(state.blocks[0]).toBe(first);
+  });
+
+  it('throws a TypeError for an unknown method', () => {
+    expect(() => createFirState([1, 2], { method: 'ola' as never })).toThrow(/method must be 'auto', 'direct' or 'fft'/);
   });
 });

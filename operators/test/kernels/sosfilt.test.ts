@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { butter } from '../../src/design/butter.js';
 import {
   createSosfiltState,
+  primeSosfilt,
   processSosfilt,
   resetSosfilt,
   setSosfiltCoefficients,
+  setSosfiltState,
+  sosfiltState,
 } from '../../src/kernels/sosfilt.js';
 import { noise, relError } from '../helpers/chunking.js';
+import { interleave } from '../helpers/multichannel-lanes.js';
 
 interface Case {
   name: string;
@@ -165,5 +169,61 @@ describe('setSosfiltCoefficients', () => {
     expect(next).not.toBe(state);
     expect(next.sections).toBe(3);
     expect(Array.from(next.memory)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('processSosfilt with interleaved channels', () => {
+  const sos = butter(6, [0.1, 0.3], { type: 'bandpass' });
+
+
+  it('filters 2 and 5 channels exactly as each channel alone, in any chunking', () => {
+    for (const channels of [2, 5]) {
+      const lanes = Array.from({ length: channels }, (_, ch) => noise(1001, 40 + ch));
+      const input = interleave(lanes);
+      const alone = interleave(lanes.map((lane) => runChunked(sos, lane, 1001)));
+      for (const frames of [1, 7, 128, 1001]) {
+        const state = createSosfiltState(sos, { channels });
+        const y = new Float64Array(input.length);
+        for (let i = 0; i < input.length; i += frames * channels) {
+          const end = Math.min(input.length, i + frames * channels);
+          processSosfilt(state, input.subarray(i, end), y.subarray(i, end));
+        }
+        expect(relError(y, alone), `${channels} channels, ${frames} frames`).toBe(0);
+      }
+    }
+  });
+
+  it('throws a RangeError for a partial frame', () => {
+    expect(() => processSosfilt(createSosfiltState(sos, { channels: 3 }), new Float64Array(4), new Float64Array(4))).toThrow(/3-channel frames/);
+  });
+});
+
+describe('setSosfiltState / sosfiltState / primeSosfilt', () => {
+  it('round-trips SciPy\'s [sections, 2, channels] layout', () => {
+    const state = createSosfiltState(butter(4, 0.2), { channels: 3 });
+    const zi = Array.from({ length: 2 }, (_, s) => Array.from({ length: 2 }, (_, j) => Array.from({ length: 3 }, (_, c) => 100 * s + 10 * j + c)));
+    setSosfiltState(state, zi);
+    expect(Array.from(sosfiltState(state))).toEqual(zi.flat(2));
+    expect(state.memory[(2 * 2 + 0) * 2 + 1]).toBe(12); // channel 2 of 2 sections: section 0, delay 1
+    expect(() => setSosfiltState(state, [[0, 0], [0, 0]])).toThrow(/zi must have shape \[2, 2, 3\]/);
+  });
+
+  it('primes each channel with the step steady state, so a constant passes unchanged through a lowpass', () => {
+    const state = createSosfiltState(butter(4, 0.1), { channels: 2 });
+    primeSosfilt(state, [3, -1]);
+    const x = new Float64Array(64).map((_, i) => (i % 2 === 0 ? 3 : -1));
+    const y = new Float64Array(64);
+    processSosfilt(state, x, y);
+    for (let i = 0; i < 64; i++) expect(y[i]).toBeCloseTo(x[i]!, 12);
+    expect(() => primeSosfilt(state, [1])).toThrow(/2 values/);
+  });
+});
+
+describe('createSosfiltState with ndarray input', () => {
+  it('throws a RangeError, without allocating, when an ndarray shape lies about its data', () => {
+    expect(() => createSosfiltState({ data: new Float64Array(6), shape: [1e8, 6] })).toThrow(/shape \[100000000, 6\] \(600000000 elements\) but its data holds 6/);
+    expect(() => createSosfiltState({ data: new Float64Array(6), shape: [1, 6], stride: [6, 2] })).toThrow(/reaches outside/);
+    expect(() => createSosfiltState({ data: new Float64Array(6), shape: [1, 6], offset: -1 })).toThrow(/offset/);
+    expect(() => createSosfiltState({ data: new Float64Array(12), shape: [2, 6, 1] })).toThrow(/2 dimensions/);
   });
 });
