@@ -1,9 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Subject, firstValueFrom, from, interval, lastValueFrom, map, Observable, take, throwError, concat, toArray } from 'rxjs';
+import type { TypedArray } from '@ringflow/core';
 import { liveWorkerCount, offload, type Chunk, type OffloadStats } from '@ringflow/workers';
 import { filterChain } from './fixtures/filter-chain.js';
 import { spectrumChain } from './fixtures/spectrum-chain.js';
 import type { affineStage } from './fixtures/affine-stage.js';
+import type { identityStage } from './fixtures/identity-stage.js';
+import type { spectrumStage } from './fixtures/spectrum-stage.js';
 
 const fixture = (name: string): URL => new URL(`./fixtures/${name}.ts`, import.meta.url);
 
@@ -29,7 +32,7 @@ describe('offload', () => {
   it('runs an operators chain (sosfilt, slidingWindow, fft, magnitude, toDecibels) exactly as in-thread', async () => {
     const chunks = ramp([128, 300, 1000, 4096, 77, 2000]).map((c) => c.map((x) => Math.sin(x / 3)));
     const expected = await lastValueFrom(from(chunks).pipe(spectrumChain(), toArray()));
-    const actual = await lastValueFrom(from(chunks).pipe(offload(fixture('spectrum-stage')), toArray()));
+    const actual = await lastValueFrom(from(chunks).pipe(offload<typeof spectrumStage>(fixture('spectrum-stage')), toArray()));
     expect(expected.length).toBeGreaterThan(20);
     expect(actual.map((c) => c.length)).toEqual(expected.map(() => 513));
     expect(actual).toEqual(expected);
@@ -39,7 +42,7 @@ describe('offload', () => {
   it('keeps chunk boundaries for variable sizes, 513 and chunks larger than the ring', async () => {
     const lengths = [513, 1, 0, 4096, 9000, 3, 700, 8, 12345, 1024];
     const chunks = ramp(lengths);
-    const out = await lastValueFrom(from(chunks).pipe(offload(fixture('identity-stage'), { capacity: 1000 }), toArray()));
+    const out = await lastValueFrom(from(chunks).pipe(offload<typeof identityStage>(fixture('identity-stage'), { capacity: 1000 }), toArray()));
     expect(out.map((c) => c.length)).toEqual(lengths);
     out.forEach((chunk, i) => {
       expect(chunk).toBeInstanceOf(Float32Array);
@@ -50,20 +53,20 @@ describe('offload', () => {
 
   it('carries any element type, including BigInt and bytes from a subarray', async () => {
     const big = new Float64Array(100).map((_, i) => i);
-    const chunks: Chunk[] = [
+    const chunks: TypedArray[] = [
       new Int16Array([1, -2, 3]),
       new BigInt64Array([1n, -(2n ** 62n)]),
       new Uint8Array([1, 2, 3, 4, 5]).subarray(1, 4),
       big.subarray(10, 20),
     ];
-    const out = await lastValueFrom(from(chunks).pipe(offload(fixture('identity-stage')), toArray()));
+    const out = await lastValueFrom(from(chunks).pipe(offload<typeof identityStage>(fixture('identity-stage')), toArray()));
     expect(out).toEqual(chunks.map((c) => c.slice()));
     expect(out.map((c) => c.constructor)).toEqual(chunks.map((c) => c.constructor));
   });
 
   it('applies a parameter update exactly at the chunk boundary where it was emitted', async () => {
     const params = new Subject<{ gain?: number; offset?: number }>();
-    const source = new Subject<Chunk>();
+    const source = new Subject<Float32Array>();
     const received: Chunk[] = [];
     const done = new Promise<void>((resolve, reject) =>
       source
@@ -90,7 +93,7 @@ describe('offload', () => {
       // A source like batch(n, { reuse: true }) refills one buffer for every emission.
       const buffer = new Float32Array(4096);
       const source = from(Array.from({ length: 300 }, (_, i) => i)).pipe(map((i) => buffer.fill(i)));
-      const out = await lastValueFrom(source.pipe(offload(fixture('identity-stage'), { transport, capacity: 2048 }), toArray()));
+      const out = await lastValueFrom(source.pipe(offload<typeof identityStage>(fixture('identity-stage'), { transport, capacity: 2048 }), toArray()));
       expect(out.map((c) => [c.length, c[0], c[4095]])).toEqual(Array.from({ length: 300 }, (_, i) => [4096, i, i]));
     });
   }
@@ -201,7 +204,7 @@ describe('offload lifecycle', () => {
     const first = await firstValueFrom(source.pipe(offload(fixture('identity-stage'))));
     expect(first).toEqual(new Float32Array(16).fill(0));
     await noLiveWorkers();
-    const taken = await lastValueFrom(source.pipe(offload(fixture('identity-stage')), take(5), toArray()));
+    const taken = await lastValueFrom(source.pipe(offload<typeof identityStage>(fixture('identity-stage')), take(5), toArray()));
     expect(taken.map((c) => c[0])).toEqual([0, 1, 2, 3, 4]);
     await noLiveWorkers();
   });
