@@ -21,6 +21,7 @@ export type { RingReader, RingReaderOptions } from './worklet/create-ring-reader
 export { createRingWriter } from './worklet/create-ring-writer.js';
 export type { RingWriter, RingWriterOptions } from './worklet/create-ring-writer.js';
 export { createRingWorkletNode } from './worklet/create-ring-worklet-node.js';
+export { RING_PROCESSOR_NAME } from './worklet/ring-processor-name.js';
 export type {
   AudioWorkletNodeConstructor,
   RingProcessorOptions,

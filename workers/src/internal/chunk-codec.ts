@@ -84,9 +84,16 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** Whether an empty array's buffer was transferred away (`detached` where the engine has it). */
 function isDetached(array: TypedArray): boolean {
   const buffer = array.buffer as ArrayBuffer & { detached?: boolean };
-  return buffer.detached === true;
+  if (typeof buffer.detached === 'boolean') return buffer.detached;
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**

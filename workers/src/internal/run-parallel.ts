@@ -11,7 +11,6 @@ import { isMarker } from './chunk-codec.js';
 import { ParamsFeed } from './params-feed.js';
 import type { StepSpec } from './run-serial.js';
 import { Session, settingsOf } from './session.js';
-import { subscribeLinked } from './subscribe-linked.js';
 
 export function runParallel(step: StepSpec, count: number, options: Parameters<typeof settingsOf>[0]): OperatorFunction<Chunk, Chunk> {
   if (!Number.isSafeInteger(count) || count <= 0) throw new RangeError(`parallel: workers must be a positive integer, got ${String(count)}`);
@@ -64,7 +63,7 @@ export function runParallel(step: StepSpec, count: number, options: Parameters<t
       }
 
       let dispatched = 0;
-      subscribeLinked(source, subscriber, {
+      session.subscribeSource(source, {
         next: (chunk) => {
           if (writers[dispatched % count]!.write(chunk)) dispatched++;
         },
@@ -101,6 +100,7 @@ export function runParallel(step: StepSpec, count: number, options: Parameters<t
           session.start(k, { input: inputs[k]!, output: outputs[k]!, params: step.params, boundaries: true, workerIndex: k, workerCount: count }),
         );
         for (const start of starts) start.catch(session.fail);
+        session.started();
         session.startStats(collect);
         while (!drain()) {
           await readers[last < 0 ? next % count : last]!.wait();

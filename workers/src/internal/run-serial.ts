@@ -9,7 +9,6 @@ import { isMarker } from './chunk-codec.js';
 import type { ChunkReader } from './chunk-reader.js';
 import { ParamsFeed } from './params-feed.js';
 import { Session, settingsOf } from './session.js';
-import { subscribeLinked } from './subscribe-linked.js';
 
 /** One stage to run: where it is and its parameters (a value, a stream of updates, or none). */
 export interface StepSpec {
@@ -56,7 +55,7 @@ export function runSerial(steps: readonly StepSpec[], options: StageRunOptions, 
         return feed;
       });
 
-      subscribeLinked(source, subscriber, {
+      session.subscribeSource(source, {
         next: (chunk) => void input.write(chunk),
         error: session.fail,
         complete: () => void input.close().catch(session.fail),
@@ -90,6 +89,7 @@ export function runSerial(steps: readonly StepSpec[], options: StageRunOptions, 
           start.catch(session.fail);
           return start;
         });
+        session.started();
         session.startStats(collect);
         while (!drain()) {
           await output.wait();

@@ -4,7 +4,7 @@
  * and tears everything down once (completion, error, unsubscription): the workers' chains are
  * stopped (`StageControl.stop`, so their teardown runs) and their threads terminated.
  */
-import { isObservable, type Subscriber, type Subscription } from 'rxjs';
+import { isObservable, type Observable, type Subscriber, type Subscription } from 'rxjs';
 import { transfer } from 'comlink';
 import type { Chunk, OffloadStats, OverflowPolicy, StageLocation, StageRunOptions, StageStats } from '../types.js';
 import { ChunkReader } from './chunk-reader.js';
@@ -15,6 +15,7 @@ import type { StartConfig } from './protocol.js';
 import { threadCanBlock } from './ring-hop.js';
 import { StageStatus, ZERO_STATS } from './stage-status.js';
 import { StageWorker, resolveStage } from './stage-worker.js';
+import { subscribeLinked, type LinkedHandlers } from './subscribe-linked.js';
 import { resolveTransport, sharedMemoryUsable } from './transport.js';
 
 const DEFAULT_CAPACITY = 65536;
@@ -119,6 +120,7 @@ export class Session implements FeedHost {
   #done = false;
   #timer: ReturnType<typeof setInterval> | undefined;
   #seq = 0;
+  #pendingSource: (() => void) | undefined;
 
   constructor(subscriber: Subscriber<Chunk>, settings: Settings) {
     this.subscriber = subscriber;
@@ -167,6 +169,24 @@ export class Session implements FeedHost {
     const reader = new ChunkReader(openHopReader(hop.reader, { spinMicros: 0 }), { reuse: this.settings.reuse });
     this.#ends.push(reader);
     return reader;
+  }
+
+  /**
+   * Subscribes to the source (linked to the subscriber). With `overflow: 'block'` only once the
+   * workers were started (`started()`): a synchronous source would otherwise block the thread
+   * before any worker can read (a hot source's earlier emissions are not seen then).
+   */
+  subscribeSource(source: Observable<Chunk>, handlers: LinkedHandlers<Chunk>): void {
+    const subscribe = (): void => subscribeLinked(source, this.subscriber, handlers);
+    if (this.settings.overflow === 'block') this.#pendingSource = subscribe;
+    else subscribe();
+  }
+
+  /** Call once every worker's `start` was sent. */
+  started(): void {
+    const subscribe = this.#pendingSource;
+    this.#pendingSource = undefined;
+    if (subscribe !== undefined && !this.#done) subscribe();
   }
 
   /** Spawns the workers (in parallel) and registers them for teardown; resolves once all are ready. */
