@@ -6,8 +6,9 @@
  * can per wake-up; `wait()` sleeps until the frame being assembled can progress (the reader's
  * watermark of hop.ts: what the frame misses, at most half the hop). Bytes come from the hop in
  * large reads into a staging buffer and are copied into each chunk's array; the rest of a large
- * chunk is read straight into its array. Chunks are fresh arrays, or with `reuse` views of one
- * pooled array per format (valid until the next chunk of that format).
+ * chunk is read straight into its array. Chunks are fresh (no other chunk shares their elements;
+ * small ones are views of a shared slab, so their `buffer` is larger than they are), or with
+ * `reuse` views of one pooled array per format (valid until the next chunk of that format).
  */
 import type { FormatInfo, TypedArray } from '@ringflow/core';
 import { FrameHead, HEADER_BYTES, chunkOf, decodeHeader, markerOf, type Item } from './chunk-codec.js';
@@ -17,6 +18,12 @@ import { readerWant, type HopReader } from './hop.js';
 const STAGING_BYTES = 64 * 1024;
 /** The rest of a chunk at least this large is read straight into its array. */
 const DIRECT_BYTES = 2048;
+/**
+ * Fresh chunks of at most SLAB_CHUNK_BYTES are views of distinct regions of a shared slab of
+ * SLAB_BYTES (as Node's Buffer pool does): a view costs a quarter of a new ArrayBuffer.
+ */
+const SLAB_BYTES = 64 * 1024;
+const SLAB_CHUNK_BYTES = 4096;
 
 /** Options of a `ChunkReader`. */
 export interface ChunkReaderOptions {
@@ -46,6 +53,8 @@ export class ChunkReader {
   #destBytes: Uint8Array | undefined;
   #payload = 0;
   #consumed = 0;
+  #slab = new ArrayBuffer(0);
+  #slabUsed = 0;
 
   constructor(hop: HopReader, options: ChunkReaderOptions = {}) {
     this.#hop = hop;
@@ -166,7 +175,17 @@ export class ChunkReader {
   }
 
   #allocate(format: FormatInfo, count: number): TypedArray {
-    if (!this.#reuse) return new format.ArrayType(count);
+    if (!this.#reuse) {
+      const bytes = count * format.itemsize;
+      if (bytes > SLAB_CHUNK_BYTES) return new format.ArrayType(count);
+      let at = this.#slabUsed;
+      if (at + bytes > this.#slab.byteLength) {
+        this.#slab = new ArrayBuffer(SLAB_BYTES);
+        at = 0;
+      }
+      this.#slabUsed = at + ((bytes + 7) & ~7);
+      return new format.ArrayType(this.#slab, at, count);
+    }
     let pool = this.#pools[format.id];
     if (pool === undefined || pool.array.length < count) {
       const array = new format.ArrayType(Math.max(count, 2 * (pool?.array.length ?? 0)));

@@ -18,10 +18,16 @@ import { writerWant, type HopWriter } from './hop.js';
 import type { TypedArray } from '@ringflow/core';
 import type { OverflowPolicy } from '../types.js';
 
-/** Bytes of a staging segment. */
+/** Bytes of a staging segment, and how many written ones are kept for reuse (1 MiB). */
 const SEGMENT_BYTES = 64 * 1024;
+const MAX_SPARES = 16;
 /** Milliseconds a blocked main thread sleeps before it runs `onStall` again. */
 const STALL_SLICE_MS = 1;
+/** `flushSoon` flushes once this many bytes wait, or this many milliseconds passed since the last flush. */
+const FLUSH_BYTES = 16 * 1024;
+const FLUSH_MS = 0.2;
+/** `flushSoon` looks at the clock every 1..MAX_CHECK_INTERVAL calls (adapting to how often it is called). */
+const MAX_CHECK_INTERVAL = 64;
 
 /** Options of a `ChunkWriter`. */
 export interface ChunkWriterOptions {
@@ -81,7 +87,8 @@ export class ChunkWriter {
   readonly #head = new FrameHead();
   /** Bytes waiting to enter the hop, oldest first; the last one takes new small frames. */
   readonly #segments: Segment[];
-  #spare: Segment | undefined;
+  /** Written segments kept for reuse (a burst would otherwise allocate one per 64 KiB). */
+  readonly #spares: Segment[] = [];
   #queued = 0;
   #flushScheduled = false;
   #pumping: Promise<void> | undefined;
@@ -92,6 +99,9 @@ export class ChunkWriter {
   #droppedChunks = 0;
   #droppedSamples = 0;
   #blockedMs = 0;
+  #lastFlush = 0;
+  #calls = 0;
+  #checkEvery = 1;
   readonly #flushTask = (): void => {
     this.#flushScheduled = false;
     try {
@@ -174,12 +184,35 @@ export class ChunkWriter {
   /** Moves what waits into the hop now (without waiting in queue mode; blocking in block mode). */
   flush(): void {
     if (this.#failed !== undefined) throw this.#failed;
+    this.#lastFlush = performance.now();
     if (this.#block) {
       this.#flushBlocking();
       return;
     }
     this.#flushNow();
     if (this.#queued > 0) this.#pump();
+  }
+
+  /**
+   * Flushes when enough waits (16 KiB) or enough time passed since the last flush (0.2 ms): what a
+   * stage host calls after each input chunk, so that small outputs go in one hop write per
+   * batch, yet a slow stage's outputs do not wait for the end of its batch. The clock is read every
+   * 1 to 64 calls: as rarely as the calls are frequent.
+   */
+  flushSoon(): void {
+    if (this.#queued >= FLUSH_BYTES) {
+      this.flush();
+      return;
+    }
+    if (++this.#calls < this.#checkEvery) return;
+    this.#calls = 0;
+    const now = performance.now();
+    if (now - this.#lastFlush >= FLUSH_MS) {
+      if (this.#checkEvery > 1) this.#checkEvery >>= 1;
+      this.flush();
+    } else if (this.#checkEvery < MAX_CHECK_INTERVAL) {
+      this.#checkEvery <<= 1;
+    }
   }
 
   /** Ends the stream once everything written is in the hop. */
@@ -249,8 +282,7 @@ export class ChunkWriter {
   }
 
   #takeSpare(): Segment {
-    const spare = this.#spare;
-    this.#spare = undefined;
+    const spare = this.#spares.pop();
     if (spare === undefined) return new Segment(SEGMENT_BYTES);
     spare.reset();
     return spare;
@@ -275,7 +307,7 @@ export class ChunkWriter {
         return;
       }
       segments.shift();
-      if (first.bytes.length === SEGMENT_BYTES) this.#spare = first;
+      if (first.bytes.length === SEGMENT_BYTES && this.#spares.length < MAX_SPARES) this.#spares.push(first);
     }
   }
 

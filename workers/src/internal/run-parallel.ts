@@ -9,7 +9,7 @@ import { Observable, isObservable, type OperatorFunction } from 'rxjs';
 import type { Chunk, OffloadStats, StageStats } from '../types.js';
 import { isMarker } from './chunk-codec.js';
 import { ParamsFeed } from './params-feed.js';
-import type { StepSpec } from './run-serial.js';
+import { awaitOutput, type StepSpec } from './run-serial.js';
 import { Session, settingsOf } from './session.js';
 
 export function runParallel(step: StepSpec, count: number, options: Parameters<typeof settingsOf>[0]): OperatorFunction<Chunk, Chunk> {
@@ -21,7 +21,11 @@ export function runParallel(step: StepSpec, count: number, options: Parameters<t
       const inputs = Array.from({ length: count }, () => session.hop());
       const outputs = Array.from({ length: count }, () => session.hop());
       const readers = outputs.map((hop) => session.reader(hop));
-      const emit = (chunk: Chunk): void => subscriber.next(chunk);
+      let delivered = 0;
+      const emit = (chunk: Chunk): void => {
+        delivered++;
+        subscriber.next(chunk);
+      };
 
       // The reading position: the source chunk whose outputs come next, or the completion outputs
       // of worker `last`.
@@ -102,8 +106,8 @@ export function runParallel(step: StepSpec, count: number, options: Parameters<t
         for (const start of starts) start.catch(session.fail);
         session.started();
         session.startStats(collect);
-        while (!drain()) {
-          await readers[last < 0 ? next % count : last]!.wait();
+        for (let seen = delivered, at = next; !drain(); seen = delivered, at = next) {
+          await awaitOutput(readers[last < 0 ? next % count : last]!, delivered > seen || next > at);
           if (session.done) return;
         }
         if (!early) await Promise.all(starts);

@@ -3,6 +3,7 @@
  * by direct hops (worker A's output hop is worker B's input hop), fed and drained by the main
  * thread with the same `ChunkWriter`/`ChunkReader` the workers use.
  */
+import { platform } from '#platform';
 import { Observable, isObservable, type OperatorFunction } from 'rxjs';
 import type { Chunk, OffloadStats, StageLocation, StageRunOptions } from '../types.js';
 import { isMarker } from './chunk-codec.js';
@@ -28,6 +29,16 @@ export function drainOutput(reader: ChunkReader, next: (chunk: Chunk) => void): 
   return false;
 }
 
+/**
+ * Waits for more output on the main thread: while chunks keep coming it only lets the event loop
+ * turn once (a macrotask, no sleep: a wake-up through `Atomics.waitAsync` costs tens of
+ * microseconds on both threads), and sleeps on the reader's watermark once a turn found nothing.
+ */
+export async function awaitOutput(reader: ChunkReader, delivered: boolean): Promise<void> {
+  if (delivered) await platform.yieldToEventLoop();
+  else await reader.wait();
+}
+
 /** Runs `steps` in consecutive workers joined by direct hops. */
 export function runSerial(steps: readonly StepSpec[], options: StageRunOptions, what: string): OperatorFunction<Chunk, Chunk> {
   if (steps.length === 0) throw new RangeError(`${what}: needs at least one stage`);
@@ -38,7 +49,11 @@ export function runSerial(steps: readonly StepSpec[], options: StageRunOptions, 
       const n = steps.length;
       const hops = Array.from({ length: n + 1 }, () => session.hop());
       const output = session.reader(hops[n]!);
-      const emit = (chunk: Chunk): void => subscriber.next(chunk);
+      let delivered = 0;
+      const emit = (chunk: Chunk): void => {
+        delivered++;
+        subscriber.next(chunk);
+      };
       let ended = false;
       const drain = (): boolean => {
         if (!ended && !session.done) ended = drainOutput(output, emit);
@@ -91,8 +106,8 @@ export function runSerial(steps: readonly StepSpec[], options: StageRunOptions, 
         });
         session.started();
         session.startStats(collect);
-        while (!drain()) {
-          await output.wait();
+        for (let seen = delivered; !drain(); seen = delivered) {
+          await awaitOutput(output, delivered > seen);
           if (session.done) return;
         }
         // The last stage closed its output: it completed (earlier stages may still run, e.g. when

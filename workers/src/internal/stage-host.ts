@@ -162,9 +162,10 @@ export class StageHost {
         status.countIn(samplesOf(item));
         subscriber.next(item);
         if (config.boundaries) writer.write(BOUNDARY);
-        writer.flush();
+        writer.flushSoon();
         if (++turn === CHUNKS_PER_TURN) {
           turn = 0;
+          writer.flush();
           status.addBusy(performance.now() - t0 - (writer.blockedMs - blocked), writer.overruns);
           await platform.yieldToEventLoop();
           t0 = performance.now();
