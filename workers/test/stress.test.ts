@@ -8,24 +8,13 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Observable } from 'rxjs';
 import { liveWorkerCount, offload, type Chunk, type OffloadStats } from '@ringflow/workers';
+import { random } from './fixtures/random.js';
 
 const fixture = (name: string): URL => new URL(`./fixtures/${name}.ts`, import.meta.url);
 
 /** No chunk for this long (ms) while the machine is loaded counts as a hang: generous, not a timing. */
 const HANG_MS = 15_000;
 const SEED = Number(process.env.RINGFLOW_STRESS_SEED ?? 20240611);
-
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed from its printed seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Run {
   readonly capacity: number;

@@ -37,6 +37,13 @@ function disposedError(): Error {
   return new Error('the hop was disposed');
 }
 
+/** Releases one end: stops listening, closes the port, fails a pending wait. */
+function release(port: PortLike, unlisten: () => void, waiter: Waiter): void {
+  unlisten();
+  port.close();
+  waiter.fail(disposedError());
+}
+
 /** A pending wait: resolves once `ready()` holds, rejects on dispose. */
 class Waiter {
   #resolve: (() => void) | undefined;
@@ -125,9 +132,7 @@ export class MessageHopWriter implements HopWriter {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    this.#unlisten();
-    this.#port.close();
-    this.#waiter.fail(disposedError());
+    release(this.#port, this.#unlisten, this.#waiter);
   }
 }
 
@@ -198,8 +203,6 @@ export class MessageHopReader implements HopReader {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    this.#unlisten();
-    this.#port.close();
-    this.#waiter.fail(disposedError());
+    release(this.#port, this.#unlisten, this.#waiter);
   }
 }

@@ -1,21 +1,13 @@
 // The reader and writer over both hops, in one thread (the writer's pump and the reader's waits
 // alternate on the event loop): any sequence of items comes back as it went, for any hop size.
 import { describe, expect, it } from 'vitest';
+import { random } from '../fixtures/random.js';
 import { asMultichannel, isMultichannel } from '@ringflow/core';
 import type { Item } from '../../src/internal/chunk-codec.js';
 import { ChunkReader } from '../../src/internal/chunk-reader.js';
 import { ChunkWriter } from '../../src/internal/chunk-writer.js';
 import { createHop, openHopReader, openHopWriter } from '../../src/internal/hop.js';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function items(rand: () => number, n: number, hopBytes: number): Item[] {
   return Array.from({ length: n }, (_, i): Item => {

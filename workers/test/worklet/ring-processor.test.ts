@@ -1,8 +1,8 @@
 // The ready processor of '@ringflow/workers/worklet-processor', run by a fake render loop: the
 // AudioWorkletGlobalScope's globals are stubbed, the module registers its class, and the test
 // calls process() quantum by quantum as the audio thread would.
-import { PerformanceObserver } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { allocationsOf } from '../fixtures/allocation.js';
 import { RingBuffer } from '@ringflow/core';
 import { RING_PROCESSOR_NAME, createRingWorkletNode, type RingWorkletNodeInit } from '@ringflow/workers/worklet';
 
@@ -117,18 +117,8 @@ describe('@ringflow/workers/worklet-processor', () => {
       recorder.process(inputs, none);
       capture.read(consumerBlock);
     };
-    for (let i = 0; i < 20_000; i++) quantum();
-    let gcs = 0;
-    const observer = new PerformanceObserver((list) => (gcs += list.getEntries().length));
-    observer.observe({ entryTypes: ['gc'] });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    gcs = 0;
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 100_000; i++) quantum();
-    const after = process.memoryUsage().heapUsed;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    observer.disconnect();
+    const { gcs, heapGrowth } = await allocationsOf(quantum);
     expect(gcs).toBe(0);
-    expect(after - before).toBeLessThan(256 * 1024);
+    expect(heapGrowth).toBeLessThan(256 * 1024);
   });
 });
