@@ -127,7 +127,7 @@ export class ChunkReader {
   }
 
   /** Resolves once the item being assembled can progress (or the stream ended: `poll` tells). */
-  wait(): Promise<void> {
+  wait(): Promise<unknown> {
     const staged = this.#re - this.#rs;
     const missing = this.#dest === undefined ? HEADER_BYTES - staged : ((this.#payload + 7) & ~7) - this.#consumed - staged;
     return this.#hop.waitReadable(readerWant(Math.max(8, missing), this.#hop.capacity));

@@ -35,7 +35,7 @@ export interface HopWriter {
   /** Writes what fits of `bytes` (a multiple of 8 long) without waiting; returns the bytes written (a multiple of 8). */
   write(bytes: Uint8Array): number;
   /** Resolves once `count` bytes can be written; rejects when the hop was closed or disposed. */
-  waitWritable(count: number): Promise<void>;
+  waitWritable(count: number): Promise<unknown>;
   /**
    * Writes what it can of `bytes` (a multiple of 8 long, at most `ceil(capacity / 2)` so that the
    * wait protocol holds), blocking the thread up to `timeoutMs` (Infinity: until all is written).
@@ -58,8 +58,8 @@ export interface HopReader {
   read(into: Uint8Array): number;
   /** Whether the writer closed the hop and every byte was read. */
   ended(): boolean;
-  /** Resolves once `count` bytes are readable, or the hop is closed (check `ended`), or disposed. */
-  waitReadable(count: number): Promise<void>;
+  /** Resolves once `count` bytes are readable, or the hop is closed (check `ended`); rejects once disposed. */
+  waitReadable(count: number): Promise<unknown>;
   /** Fill 0..1 as this end sees it. */
   fill(): number;
   /** Stops waiting and releases the end. */

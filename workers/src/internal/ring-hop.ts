@@ -30,8 +30,8 @@ export class RingHopWriter implements HopWriter {
     return this.#ring.write(bytes);
   }
 
-  async waitWritable(count: number): Promise<void> {
-    await this.#ring.waitWritable(count, { signal: this.#abort.signal });
+  waitWritable(count: number): Promise<unknown> {
+    return this.#ring.waitWritable(count, { signal: this.#abort.signal });
   }
 
   writeBlocking(bytes: Uint8Array, timeoutMs: number): number {
@@ -74,8 +74,8 @@ export class RingHopReader implements HopReader {
     return this.#ring.closed && this.#ring.readAvailable === 0;
   }
 
-  async waitReadable(count: number): Promise<void> {
-    await this.#ring.waitReadable(count, this.#wait);
+  waitReadable(count: number): Promise<unknown> {
+    return this.#ring.waitReadable(count, this.#wait);
   }
 
   fill(): number {

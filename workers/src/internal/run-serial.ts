@@ -34,9 +34,8 @@ export function drainOutput(reader: ChunkReader, next: (chunk: Chunk) => void): 
  * turn once (a macrotask, no sleep: a wake-up through `Atomics.waitAsync` costs tens of
  * microseconds on both threads), and sleeps on the reader's watermark once a turn found nothing.
  */
-export async function awaitOutput(reader: ChunkReader, delivered: boolean): Promise<void> {
-  if (delivered) await platform.yieldToEventLoop();
-  else await reader.wait();
+export function awaitOutput(reader: ChunkReader, delivered: boolean): Promise<unknown> {
+  return delivered ? platform.yieldToEventLoop() : reader.wait();
 }
 
 /** Runs `steps` in consecutive workers joined by direct hops. */
