@@ -12,6 +12,7 @@ import { lastValueFrom, map, toArray } from 'rxjs';
 import { RingBuffer } from '@ringflow/core';
 import { chirp } from '@ringflow/operators';
 import { offload } from '@ringflow/workers';
+import type { spectrumStage } from './spectrum-stage.js';
 import { SAMPLE_RATE, fillSignal } from './signal.js';
 
 const total = Number(process.env.DEMO_SAMPLES ?? 100_000_000);
@@ -72,7 +73,7 @@ console.log(`\npipeline: chirp ${f0} Hz -> ${f1 / 1000} kHz over ${seconds2} s  
 const binHz = SAMPLE_RATE / 2048;
 const peaks = await lastValueFrom(
   chirp({ f0, f1, duration: seconds2, sampleRate: SAMPLE_RATE, chunkSize: 480, format: 'float32' }).pipe(
-    offload<unknown, Float32Array>(new URL('./spectrum-stage.ts', import.meta.url)),
+    offload<typeof spectrumStage>(new URL('./spectrum-stage.ts', import.meta.url)),
     map((spectrum) => {
       let best = 0;
       for (let k = 1; k < spectrum.length; k++) if (spectrum[k]! > spectrum[best]!) best = k;

@@ -1,6 +1,6 @@
 import type { Observable, OperatorFunction } from 'rxjs';
 import type { ParamsUpdate } from './define-stage.js';
-import { runSerial } from './internal/run-stages.js';
+import { runSerial } from './internal/run-serial.js';
 import type { Chunk, StageLocation, StageRunOptions } from './types.js';
 
 /**
@@ -24,7 +24,7 @@ export type PipelineOptions = StageRunOptions;
 function stepOf(step: StageLocation | PipelineStep): PipelineStep {
   if (typeof step === 'string' || step instanceof URL) return { stage: step };
   if (typeof step === 'object' && step !== null && 'stage' in step) return step;
-  throw new TypeError('pipeline: each stage must be a URL, a path, or { stage, params }');
+  throw new TypeError(`pipeline: each stage must be a URL, a path, or { stage, params }, got ${step === null ? 'null' : typeof step}`);
 }
 
 /**
@@ -42,8 +42,11 @@ function stepOf(step: StageLocation | PipelineStep): PipelineStep {
  * pipeline(F,G): ---[G(F(a))][G(F(b))]|
  * ```
  *
+ * @typeParam In - The chunks the first stage takes (default: any chunk).
+ * @typeParam Out - The chunks the last stage gives (default: any chunk).
  * @param steps - Stage modules (URLs/paths) or `{ stage, params }` objects, in order.
  * @returns An operator from chunks to chunks.
+ * @throws TypeError/RangeError for a bad step or bad options.
  *
  * @example
  * ```ts
@@ -52,7 +55,7 @@ function stepOf(step: StageLocation | PipelineStep): PipelineStep {
  *
  * from([new Float32Array(1024)])
  *   .pipe(
- *     pipeline(
+ *     pipeline<Float32Array, Float32Array>(
  *       [new URL('./fir-stage.ts', import.meta.url), { stage: new URL('./gain-stage.ts', import.meta.url), params: { gain: 0.5 } }],
  *       { capacity: 16384 },
  *     ),
@@ -60,12 +63,15 @@ function stepOf(step: StageLocation | PipelineStep): PipelineStep {
  *   .subscribe((chunk) => console.log(chunk.length)); // 1024
  * ```
  */
-export function pipeline(...steps: (StageLocation | PipelineStep)[]): OperatorFunction<Chunk, Chunk>;
-export function pipeline(steps: readonly (StageLocation | PipelineStep)[], options?: PipelineOptions): OperatorFunction<Chunk, Chunk>;
+export function pipeline<In extends Chunk = Chunk, Out extends Chunk = Chunk>(...steps: (StageLocation | PipelineStep)[]): OperatorFunction<In, Out>;
+export function pipeline<In extends Chunk = Chunk, Out extends Chunk = Chunk>(
+  steps: readonly (StageLocation | PipelineStep)[],
+  options?: PipelineOptions,
+): OperatorFunction<In, Out>;
 export function pipeline(...args: unknown[]): OperatorFunction<Chunk, Chunk> {
   if (Array.isArray(args[0])) {
     const steps = args[0] as readonly (StageLocation | PipelineStep)[];
-    return runSerial(steps.map(stepOf), (args[1] as PipelineOptions | undefined) ?? {});
+    return runSerial(steps.map(stepOf), (args[1] as PipelineOptions | undefined) ?? {}, 'pipeline');
   }
-  return runSerial((args as (StageLocation | PipelineStep)[]).map(stepOf), {});
+  return runSerial((args as (StageLocation | PipelineStep)[]).map(stepOf), {}, 'pipeline');
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Subject, firstValueFrom, from, interval, lastValueFrom, map, Observable, take, throwError, concat, toArray } from 'rxjs';
-import { liveWorkerCount, offload, type Chunk, type OffloadStats } from '@ringflow/workers';
+import { asMultichannel, isMultichannel, type MultichannelChunk, type TypedArray } from '@ringflow/core';
+import { liveWorkerCount, offload, type Chunk, type OffloadStats, type StageDefinition } from '@ringflow/workers';
 import { filterChain } from './fixtures/filter-chain.js';
 import { spectrumChain } from './fixtures/spectrum-chain.js';
 import type { affineStage } from './fixtures/affine-stage.js';
+import type { identityStage } from './fixtures/identity-stage.js';
+import type { slowStage } from './fixtures/slow-stage.js';
+import type { spectrumStage } from './fixtures/spectrum-stage.js';
 
 const fixture = (name: string): URL => new URL(`./fixtures/${name}.ts`, import.meta.url);
 
@@ -29,7 +33,7 @@ describe('offload', () => {
   it('runs an operators chain (sosfilt, slidingWindow, fft, magnitude, toDecibels) exactly as in-thread', async () => {
     const chunks = ramp([128, 300, 1000, 4096, 77, 2000]).map((c) => c.map((x) => Math.sin(x / 3)));
     const expected = await lastValueFrom(from(chunks).pipe(spectrumChain(), toArray()));
-    const actual = await lastValueFrom(from(chunks).pipe(offload(fixture('spectrum-stage')), toArray()));
+    const actual = await lastValueFrom(from(chunks).pipe(offload<typeof spectrumStage>(fixture('spectrum-stage')), toArray()));
     expect(expected.length).toBeGreaterThan(20);
     expect(actual.map((c) => c.length)).toEqual(expected.map(() => 513));
     expect(actual).toEqual(expected);
@@ -39,7 +43,7 @@ describe('offload', () => {
   it('keeps chunk boundaries for variable sizes, 513 and chunks larger than the ring', async () => {
     const lengths = [513, 1, 0, 4096, 9000, 3, 700, 8, 12345, 1024];
     const chunks = ramp(lengths);
-    const out = await lastValueFrom(from(chunks).pipe(offload(fixture('identity-stage'), { capacity: 1000 }), toArray()));
+    const out = await lastValueFrom(from(chunks).pipe(offload<typeof identityStage>(fixture('identity-stage'), { capacity: 1000 }), toArray()));
     expect(out.map((c) => c.length)).toEqual(lengths);
     out.forEach((chunk, i) => {
       expect(chunk).toBeInstanceOf(Float32Array);
@@ -50,20 +54,113 @@ describe('offload', () => {
 
   it('carries any element type, including BigInt and bytes from a subarray', async () => {
     const big = new Float64Array(100).map((_, i) => i);
-    const chunks: Chunk[] = [
+    const chunks: TypedArray[] = [
       new Int16Array([1, -2, 3]),
       new BigInt64Array([1n, -(2n ** 62n)]),
       new Uint8Array([1, 2, 3, 4, 5]).subarray(1, 4),
       big.subarray(10, 20),
     ];
-    const out = await lastValueFrom(from(chunks).pipe(offload(fixture('identity-stage')), toArray()));
+    const out = await lastValueFrom(from(chunks).pipe(offload<typeof identityStage>(fixture('identity-stage')), toArray()));
     expect(out).toEqual(chunks.map((c) => c.slice()));
     expect(out.map((c) => c.constructor)).toEqual(chunks.map((c) => c.constructor));
   });
 
+  for (const transport of ['ring', 'message'] as const) {
+    it(`carries multichannel chunks with their shape, interleaved, next to mono ones (${transport})`, async () => {
+      const four = Float64Array.from({ length: 4 * 3 }, (_, i) => i);
+      const chunks: Chunk[] = [
+        asMultichannel(Float32Array.from([1, -1, 2, -2, 3, -3]), 2),
+        new Float32Array([7, 8]),
+        asMultichannel(new Float32Array(0), 3),
+        // Channels 1 and 2 of a 4-channel chunk: a strided view, sent compacted.
+        { data: four, shape: [3, 2], stride: [4, 1], offset: 1 },
+        asMultichannel(Int16Array.from({ length: 3 * 5000 }, (_, i) => i % 30000), 3), // larger than the ring
+        asMultichannel(new Float32Array([5]), 1),
+      ];
+      const out = await lastValueFrom(
+        from(chunks).pipe(offload<StageDefinition<unknown, Chunk, Chunk>>(fixture('pooled-identity-stage'), { transport, capacity: 2048 }), toArray()),
+      );
+      expect(out).toHaveLength(chunks.length);
+      expect(out[1]).toEqual(new Float32Array([7, 8]));
+      const shapes = out.map((c) => (isMultichannel(c) ? [...c.shape] : 'mono'));
+      expect(shapes).toEqual([[3, 2], 'mono', [0, 3], [3, 2], [5000, 3], [1, 1]]);
+      for (const [i, c] of out.entries()) {
+        if (!isMultichannel(c)) continue;
+        expect(c.stride).toEqual([c.shape[1], 1]);
+        expect(c.offset).toBe(0);
+        expect(c.data.constructor).toBe((chunks[i] as MultichannelChunk<TypedArray>).data.constructor);
+      }
+      expect(Array.from((out[0] as MultichannelChunk).data)).toEqual([1, -1, 2, -2, 3, -3]);
+      expect(Array.from((out[3] as MultichannelChunk).data)).toEqual([1, 2, 5, 6, 9, 10]);
+      expect((out[4] as MultichannelChunk<Int16Array>).data).toEqual((chunks[4] as MultichannelChunk<Int16Array>).data);
+    });
+  }
+
+  it('rejects a multichannel view that does not fit its data, naming offload', async () => {
+    const bad = { data: new Float32Array(4), shape: [3, 2], stride: [2, 1], offset: 0 } as unknown as TypedArray;
+    const out = lastValueFrom(from([bad]).pipe(offload<typeof identityStage>(fixture('identity-stage'))));
+    await expect(out).rejects.toThrow(RangeError);
+    await expect(out).rejects.toThrow(/offload: a \[3, 2\] multichannel view .* does not fit its 4 elements/);
+  });
+
+  it('emits fresh arrays by default and pooled ones with reuse: true', async () => {
+    const chunks = ramp([64, 64, 64]);
+    const fresh = await lastValueFrom(from(chunks).pipe(offload<typeof identityStage>(fixture('identity-stage')), toArray()));
+    expect(fresh).toEqual(chunks); // kept after later emissions
+    (fresh[0] as Float32Array).fill(-1); // no two chunks share elements
+    expect(fresh.slice(1)).toEqual(chunks.slice(1));
+    const seen: number[][] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    await lastValueFrom(
+      from(chunks).pipe(
+        offload<typeof identityStage>(fixture('identity-stage'), { reuse: true }),
+        map((c) => {
+          seen.push(Array.from(c.subarray(0, 2) as Float32Array)); // valid until the next emission
+          buffers.add(c.buffer);
+          return c;
+        }),
+        toArray(),
+      ),
+    );
+    expect(seen).toEqual([[0, 1], [64, 65], [128, 129]]);
+    expect(buffers.size).toBe(1);
+  });
+
+  it('validates its options with errors that name them', () => {
+    const url = fixture('identity-stage');
+    expect(() => offload(url, { overflow: 'later' as 'error' })).toThrow(/offload: overflow must be 'error', 'drop-newest' or 'block'/);
+    expect(() => offload(url, { maxQueuedBytes: -1 })).toThrow(RangeError);
+    expect(() => offload(url, { maxQueuedBytes: -1 })).toThrow(/offload: maxQueuedBytes/);
+    expect(() => offload(url, { reuse: 'yes' as unknown as boolean })).toThrow(TypeError);
+    expect(() => offload(url, { capacity: 0 })).toThrow(/offload: capacity/);
+    expect(() => offload(url, { overflow: 'block', transport: 'message' })).toThrow(/overflow 'block' needs the ring transport/);
+  });
+
+  it("errors with overflow 'error' once maxQueuedBytes wait, and drops whole chunks with 'drop-newest'", async () => {
+    const chunks = Array.from({ length: 200 }, (_, k) => new Float32Array(1024).fill(k));
+    const error = await lastValueFrom(
+      from(chunks).pipe(offload<typeof slowStage>(fixture('slow-stage'), { capacity: 512, maxQueuedBytes: 64 * 1024, params: { micros: 200 } })),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toMatch(/offload: .* more than maxQueuedBytes \(65536\).*'drop-newest'.*'block'/);
+    let final: OffloadStats | undefined;
+    const kept = await lastValueFrom(
+      from(chunks).pipe(
+        offload<typeof slowStage>(fixture('slow-stage'), { capacity: 512, maxQueuedBytes: 64 * 1024, overflow: 'drop-newest', params: { micros: 200 }, onStats: (s) => (final = s), statsInterval: 0 }),
+        toArray(),
+      ),
+    );
+    const firsts = kept.map((c) => c[0]!);
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b)); // in order, the dropped ones missing
+    expect(final!.droppedChunks).toBe(200 - kept.length);
+    expect(final!.droppedSamples).toBe(1024 * (200 - kept.length));
+    expect(final!.droppedChunks).toBeGreaterThan(0);
+    await noLiveWorkers();
+  });
+
   it('applies a parameter update exactly at the chunk boundary where it was emitted', async () => {
     const params = new Subject<{ gain?: number; offset?: number }>();
-    const source = new Subject<Chunk>();
+    const source = new Subject<Float32Array>();
     const received: Chunk[] = [];
     const done = new Promise<void>((resolve, reject) =>
       source
@@ -90,7 +187,7 @@ describe('offload', () => {
       // A source like batch(n, { reuse: true }) refills one buffer for every emission.
       const buffer = new Float32Array(4096);
       const source = from(Array.from({ length: 300 }, (_, i) => i)).pipe(map((i) => buffer.fill(i)));
-      const out = await lastValueFrom(source.pipe(offload(fixture('identity-stage'), { transport, capacity: 2048 }), toArray()));
+      const out = await lastValueFrom(source.pipe(offload<typeof identityStage>(fixture('identity-stage'), { transport, capacity: 2048 }), toArray()));
       expect(out.map((c) => [c.length, c[0], c[4095]])).toEqual(Array.from({ length: 300 }, (_, i) => [4096, i, i]));
     });
   }
@@ -201,7 +298,7 @@ describe('offload lifecycle', () => {
     const first = await firstValueFrom(source.pipe(offload(fixture('identity-stage'))));
     expect(first).toEqual(new Float32Array(16).fill(0));
     await noLiveWorkers();
-    const taken = await lastValueFrom(source.pipe(offload(fixture('identity-stage')), take(5), toArray()));
+    const taken = await lastValueFrom(source.pipe(offload<typeof identityStage>(fixture('identity-stage')), take(5), toArray()));
     expect(taken.map((c) => c[0])).toEqual([0, 1, 2, 3, 4]);
     await noLiveWorkers();
   });

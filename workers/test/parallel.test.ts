@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { liveWorkerCount, parallel, type OffloadStats } from '@ringflow/workers';
 import type { affineStage } from './fixtures/affine-stage.js';
+import type { flushStage } from './fixtures/flush-stage.js';
 
 const fixture = (name: string): URL => new URL(`./fixtures/${name}.ts`, import.meta.url);
 
@@ -17,6 +18,14 @@ describe('parallel', () => {
     expect(final?.stages.map((s) => s.chunksIn)).toEqual([20, 20, 20]);
     await vi.waitFor(() => expect(liveWorkerCount()).toBe(0));
   });
+
+  for (const [chunks, workers] of [[7, 2], [6, 3], [1, 3], [0, 2]] as const) {
+    it(`delivers the outputs emitted at completion last, in worker order (${chunks} chunks on ${workers} workers)`, async () => {
+      const input = Array.from({ length: chunks }, (_, k) => new Float64Array([k]));
+      const out = await lastValueFrom(from(input).pipe(parallel<typeof flushStage>(fixture('flush-stage'), { workers }), toArray()));
+      expect(out.map((c) => c[0])).toEqual([...input.map((_, k) => k), ...Array.from({ length: workers }, (_, w) => 1000 + w)]);
+    });
+  }
 
   it('passes params to every worker', async () => {
     const chunks = Array.from({ length: 6 }, (_, k) => new Float32Array([k]));

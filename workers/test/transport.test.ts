@@ -24,7 +24,7 @@ describe("transport 'message'", () => {
 
   it('carries in-band params, pipelines and pools', async () => {
     const params = new Subject<{ gain: number }>();
-    const source = new Subject<Chunk>();
+    const source = new Subject<Float32Array>();
     const result = lastValueFrom(
       source.pipe(offload<typeof affineStage>(fixture('affine-stage'), { transport: 'message', params }), toArray()),
     );

@@ -1,5 +1,5 @@
-import { PerformanceObserver } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
+import { allocationsOf } from './fixtures/allocation.js';
 import { RingBuffer } from '@ringflow/core';
 import { createRingReader, createRingWorkletNode, createRingWriter, type RingWorkletNodeInit } from '@ringflow/workers';
 
@@ -94,22 +94,10 @@ describe('worklet process() allocation', () => {
       writer.process(inputs);
       capture.read(consumerBlock); // a consumer slightly faster than the quantum
     };
-    for (let i = 0; i < 20_000; i++) quantum(); // warm-up (JIT, view caches)
-
-    let gcs = 0;
-    const observer = new PerformanceObserver((list) => (gcs += list.getEntries().length));
-    observer.observe({ entryTypes: ['gc'] });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    gcs = 0;
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 100_000; i++) quantum();
-    const after = process.memoryUsage().heapUsed;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    observer.disconnect();
-
+    const { gcs, heapGrowth } = await allocationsOf(quantum);
     expect(reader.underruns).toBeGreaterThan(0);
     expect(gcs).toBe(0);
-    expect(after - before).toBeLessThan(256 * 1024);
+    expect(heapGrowth).toBeLessThan(256 * 1024);
   });
 });
 

@@ -2,4 +2,6 @@
 import { RingBuffer } from '@ringflow/core';
 import { fromRing, gain } from '@ringflow/operators';
 import { createFirState } from '@ringflow/operators/kernels';
-globalThis.ringflow = { RingBuffer, fromRing, gain, createFirState };
+import { offload } from '@ringflow/workers';
+import { createRingReader } from '@ringflow/workers/worklet';
+globalThis.ringflow = { RingBuffer, fromRing, gain, createFirState, offload, createRingReader };

@@ -1,4 +1,6 @@
-import { exposeStage } from '@ringflow/workers';
+import type { Observable } from 'rxjs';
+import { defineStage, exposeStage } from '@ringflow/workers';
 import { TAPS, firChain } from './kernels.js';
 
-exposeStage((source) => source.pipe(firChain(TAPS)));
+export const firStage = defineStage({ build: (source: Observable<Float32Array>) => source.pipe(firChain(TAPS)) });
+exposeStage(firStage);

@@ -1,5 +1,7 @@
 // Both heavy stages in one worker (the one-thread comparison for pipeline).
-import { exposeStage } from '@ringflow/workers';
+import type { Observable } from 'rxjs';
+import { defineStage, exposeStage } from '@ringflow/workers';
 import { TAPS, firChain } from './kernels.js';
 
-exposeStage((source) => source.pipe(firChain(TAPS), firChain(TAPS)));
+export const firTwiceStage = defineStage({ build: (source: Observable<Float32Array>) => source.pipe(firChain(TAPS), firChain(TAPS)) });
+exposeStage(firTwiceStage);

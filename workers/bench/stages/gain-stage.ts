@@ -1,5 +1,7 @@
-// A light stage (multiply by 0.5): what is left to measure is the transport.
-import { exposeStage } from '@ringflow/workers';
+// A light stage (multiply by 0.5).
+import type { Observable } from 'rxjs';
+import { defineStage, exposeStage } from '@ringflow/workers';
 import { gainChain } from './kernels.js';
 
-exposeStage((source) => source.pipe(gainChain()));
+export const gainStage = defineStage({ build: (source: Observable<Float32Array>) => source.pipe(gainChain()) });
+exposeStage(gainStage);

@@ -1,5 +1,5 @@
 // Comlink ships its Node adapter without types for the `.mjs` path and without an `exports` map.
-// This declaration is used by exactly one file of ours: internal/node-endpoint.ts.
+// This declaration is used by exactly one file of ours: internal/platform/node.ts.
 declare module 'comlink/dist/esm/node-adapter.mjs' {
   import type { Endpoint } from 'comlink';
 

@@ -9,6 +9,7 @@ export type { RingReader, RingReaderOptions } from './create-ring-reader.js';
 export { createRingWriter } from './create-ring-writer.js';
 export type { RingWriter, RingWriterOptions } from './create-ring-writer.js';
 export { createRingWorkletNode } from './create-ring-worklet-node.js';
+export { RING_PROCESSOR_NAME } from './ring-processor-name.js';
 export type {
   AudioWorkletNodeConstructor,
   RingProcessorOptions,
