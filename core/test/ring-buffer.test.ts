@@ -469,6 +469,23 @@ describe('RingBuffer', () => {
       });
     }
 
+    for (const [alias, code, Type] of [['l', 'q', BigInt64Array], ['L', 'Q', BigUint64Array]] as const) {
+      it(`report '${code}' and carry ${Type.name} data when created with the alias '${alias}' (C long)`, () => {
+        const rb = new RingBuffer({ format: alias, capacity: 4 });
+        expect(rb.format).toBe(code);
+        expect(rb.itemsize).toBe(8);
+        expect(rb.push(Type.of(1n, 2n, 3n))).toBeNull();
+        const out = rb.pop(2);
+        expect(out).toBeInstanceOf(Type);
+        expect(Array.from(out!)).toEqual([1n, 2n]);
+        expect(rb.handle.format).toBe(alias);
+        const other = RingBuffer.attach(rb.handle);
+        expect(other.format).toBe(code);
+        expect(Array.from(RingBuffer.attach({ ...rb.handle, format: code }).pop(4)!)).toEqual([3n]);
+        expect(other.readAvailable).toBe(0);
+      });
+    }
+
     it('count elements (not bytes) when data is pushed and popped', () => {
       const rb = ring('d', 10);
       rb.push(new Float64Array(3));
