@@ -34,6 +34,8 @@ interface Thread {
   done: number;
   /** popAsync: the closed flag seen before the read. */
   snap: number;
+  /** Where a shared sequence of steps (the wake after a publish) returns to. */
+  then: string;
   /** Calls left (the program), and what the side did. */
   program: readonly Call[];
 }
@@ -55,7 +57,7 @@ interface Rules {
   kick: boolean;
 }
 
-const thread = (program: readonly Call[]): Thread => ({ pc: 'next', cached: 0, want: 0, observed: 0, n: 0, done: 0, snap: 0, program });
+const thread = (program: readonly Call[]): Thread => ({ pc: 'next', cached: 0, want: 0, observed: 0, n: 0, done: 0, snap: 0, then: '', program });
 
 /** The value of an index word as `Atomics.wait` compares it. */
 function wordValue(s: Shared, word: Word, capacity: number): number {
@@ -96,15 +98,17 @@ function producerStep(st: State, C: number, rules: Rules): State | null {
       s.w += p.n;
       s.cflag = 0;
       p.done += p.n;
-      return go(old ? 'push.wake.load' : 'push.after');
+      p.then = 'push.after';
+      return go(old ? 'pwake.load' : 'push.after');
     }
-    case 'push.wake.load':
+    // Spsc.#wakeConsumer, after an exchange that returned the consumer's flag.
+    case 'pwake.load':
       p.want = s.cwant;
-      return go('push.wake');
-    case 'push.wake':
+      return go('pwake');
+    case 'pwake':
       if (watermarkMet(p.want, s.w - p.cached)) notify(c, 'W');
       else s.cflag = 1; // Atomics.or: the consumer sleeps on
-      return go('push.after');
+      return go(p.then);
     case 'push.after': {
       const total = (call as { count: number }).count;
       if (p.done === total) return end('ok');
@@ -128,15 +132,9 @@ function producerStep(st: State, C: number, rules: Rules): State | null {
       s.w += count;
       s.cflag = 0;
       p.cached = s.r;
-      return go(old ? 'ww.wake.load' : 'ww.done');
+      p.then = 'ww.done';
+      return go(old ? 'pwake.load' : 'ww.done');
     }
-    case 'ww.wake.load':
-      p.want = s.cwant;
-      return go('ww.wake');
-    case 'ww.wake':
-      if (watermarkMet(p.want, s.w - p.cached)) notify(c, 'W');
-      else s.cflag = 1;
-      return go('ww.done');
     case 'ww.done':
       return end('ok');
     // ---- Spsc.producerSleeps / the wait / producerAwake ------------------------------------------
@@ -171,18 +169,12 @@ function producerStep(st: State, C: number, rules: Rules): State | null {
     case 'pawake.and':
       s.pflag = 0;
       return go(p.program[0]!.op === 'pushAsync' ? 'push.checkOpen' : 'ww.top');
-    // ---- close(): CLOSED, then clear and notify both words ----------------------------------------
     case 'close':
-      s.closed = 1;
-      return go('close.w');
     case 'close.w':
-      s.cflag = 0;
-      notify(c, 'W');
-      return go('close.r');
-    case 'close.r':
-      s.pflag = 0;
-      notify(p, 'R');
-      return end('ok');
+    case 'close.r': {
+      const next = closeStep(p.pc, s, p, c);
+      return next === 'end' ? end('ok') : go(next);
+    }
     default:
       return null; // asleep or finished
   }
@@ -224,15 +216,17 @@ function consumerStep(st: State, C: number, rules: Rules): State | null {
       s.r += c.n;
       s.pflag = 0;
       c.done += c.n;
-      return go(old ? 'pop.wake.load' : 'pop.got');
+      c.then = 'pop.got';
+      return go(old ? 'cwake.load' : 'pop.got');
     }
-    case 'pop.wake.load':
+    // Spsc.#wakeProducer, after an exchange that returned the producer's flag.
+    case 'cwake.load':
       c.want = s.pwant;
-      return go('pop.wake');
-    case 'pop.wake':
+      return go('cwake');
+    case 'cwake':
       if (watermarkMet(c.want, C - (c.cached - s.r))) notify(p, 'R');
       else s.pflag = 1;
-      return go('pop.got');
+      return go(c.then);
     case 'pop.got':
       return end('ok');
     // ---- waitReadable(count), then read(count): fresh counts, sleepAsync('consumer', count) -----
@@ -255,15 +249,9 @@ function consumerStep(st: State, C: number, rules: Rules): State | null {
       s.pflag = 0;
       c.done += count;
       if (c.pc === 'wr.drain') return end('drained');
-      return go(old ? 'wr.wake.load' : 'wr.got');
+      c.then = 'wr.got';
+      return go(old ? 'cwake.load' : 'wr.got');
     }
-    case 'wr.wake.load':
-      c.want = s.pwant;
-      return go('wr.wake');
-    case 'wr.wake':
-      if (watermarkMet(c.want, C - (c.cached - s.r))) notify(p, 'R');
-      else s.pflag = 1;
-      return go('wr.got');
     case 'wr.got':
       return end('ok');
     // ---- Spsc.consumerSleeps / the wait / consumerAwake ----------------------------------------
@@ -300,19 +288,30 @@ function consumerStep(st: State, C: number, rules: Rules): State | null {
       return go(c.program[0]!.op === 'popAsync' ? 'pop.snap' : 'wr.top');
     // ---- a consumer that closes the ring (stops early) --------------------------------------------
     case 'close':
-      s.closed = 1;
-      return go('close.w');
     case 'close.w':
-      s.cflag = 0;
-      notify(c, 'W');
-      return go('close.r');
-    case 'close.r':
-      s.pflag = 0;
-      notify(p, 'R');
-      return end('ok');
+    case 'close.r': {
+      const next = closeStep(c.pc, s, p, c);
+      return next === 'end' ? end('ok') : go(next);
+    }
     default:
       return null;
   }
+}
+
+/** One step of close() (either side): CLOSED, then each word's flag cleared and the word notified. The next step, or 'end'. */
+function closeStep(pc: string, s: Shared, p: Thread, c: Thread): string {
+  if (pc === 'close') {
+    s.closed = 1;
+    return 'close.w';
+  }
+  if (pc === 'close.w') {
+    s.cflag = 0;
+    notify(c, 'W');
+    return 'close.r';
+  }
+  s.pflag = 0;
+  notify(p, 'R');
+  return 'end';
 }
 
 /** Atomics.notify(word): a side asleep on it continues after its wait (the consumer sleeps on WRITE, the producer on READ). */
@@ -335,7 +334,7 @@ function explore(capacity: number, producer: readonly Call[], consumer: readonly
     c: thread(consumer),
   };
   const key = (st: State): string =>
-    JSON.stringify([st.s, st.p.pc, st.p.cached, st.p.want, st.p.observed, st.p.n, st.p.done, st.p.program.length, st.c.pc, st.c.cached, st.c.want, st.c.observed, st.c.n, st.c.done, st.c.snap, st.c.program.length]);
+    JSON.stringify([st.s, st.p.pc, st.p.cached, st.p.want, st.p.observed, st.p.n, st.p.done, st.p.then, st.p.program.length, st.c.pc, st.c.cached, st.c.want, st.c.observed, st.c.n, st.c.done, st.c.snap, st.c.then, st.c.program.length]);
   const seen = new Map<string, string | null>([[key(start), null]]);
   const queue: State[] = [start];
   let stuck = 0;
