@@ -1,5 +1,6 @@
 import { checkChannels } from './as-ndarray.js';
 import { checkNotDetached, describe } from './internal/elements.js';
+import { lengthOf } from './internal/intrinsics.js';
 import type { MultichannelChunk, TypedArray } from './types.js';
 
 /**
@@ -10,7 +11,7 @@ import type { MultichannelChunk, TypedArray } from './types.js';
  * multichannel, so operators keep its shape. Any thread; allocates the small view object only.
  *
  * @param data - Interleaved samples `[l0, r0, l1, r1, ...]`.
- * @param channels - Number of channels (a positive integer dividing `data.length`).
+ * @param channels - Number of channels (a positive integer dividing `lengthOf(data)`).
  * @returns `{ data, shape: [frames, channels], stride: [channels, 1], offset: 0 }`.
  * @throws TypeError when `data` is not a TypedArray (or is detached); RangeError when `channels` is not a positive integer dividing its length.
  *
@@ -26,8 +27,8 @@ export function asMultichannel<T extends TypedArray>(data: T, channels: number):
     throw new TypeError(`asMultichannel: expected a TypedArray, got ${describe(data)}`);
   }
   checkNotDetached(data, 'asMultichannel');
-  checkChannels(channels, data.length, 'asMultichannel');
-  return { data, shape: [data.length / channels, channels], stride: [channels, 1], offset: 0 };
+  checkChannels(channels, lengthOf(data), 'asMultichannel');
+  return { data, shape: [lengthOf(data) / channels, channels], stride: [channels, 1], offset: 0 };
 }
 
 /**

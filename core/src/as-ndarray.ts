@@ -1,4 +1,5 @@
 import { checkNotDetached, describe } from './internal/elements.js';
+import { lengthOf } from './internal/intrinsics.js';
 import type { NdarrayLike, TypedArray } from './types.js';
 
 /**
@@ -11,7 +12,7 @@ import type { NdarrayLike, TypedArray } from './types.js';
  * `ndarray(v.data, v.shape, v.stride, v.offset)`. Any thread; allocates the small view object.
  *
  * @param data - The samples, interleaved when `channels > 1`.
- * @param channels - Number of interleaved channels (a positive integer dividing `data.length`).
+ * @param channels - Number of interleaved channels (a positive integer dividing `lengthOf(data)`).
  * @returns A plain ndarray-shaped view over `data`.
  * @throws TypeError when `data` is not a TypedArray (or is detached) or `channels` is not a number; RangeError when `channels` is not a positive integer dividing its length.
  *
@@ -27,9 +28,9 @@ export function asNdarray<T extends TypedArray>(data: T, channels = 1): NdarrayL
     throw new TypeError(`asNdarray: expected a TypedArray, got ${describe(data)}`);
   }
   checkNotDetached(data, 'asNdarray');
-  checkChannels(channels, data.length, 'asNdarray');
-  if (channels === 1) return { data, shape: [data.length], stride: [1], offset: 0 };
-  return { data, shape: [data.length / channels, channels], stride: [channels, 1], offset: 0 };
+  checkChannels(channels, lengthOf(data), 'asNdarray');
+  if (channels === 1) return { data, shape: [lengthOf(data)], stride: [1], offset: 0 };
+  return { data, shape: [lengthOf(data) / channels, channels], stride: [channels, 1], offset: 0 };
 }
 
 /** @internal Validates a channel count against an interleaved length. */

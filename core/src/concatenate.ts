@@ -1,5 +1,5 @@
 import { formatOf, resolveFormat, type FormatInfo } from './formats.js';
-import { describe, isNdarrayLike, isStrided, toElements } from './internal/elements.js';
+import { countOf, describe, isNdarrayLike, isStrided, toElements } from './internal/elements.js';
 import type { BufferLike, TypedArray } from './types.js';
 
 /** The format of one item as `concatenate` sees it (raw bytes are `B`). */
@@ -51,7 +51,7 @@ export function concatenate(...items: unknown[]): TypedArray {
     return toElements(item, format, `concatenate: item ${i}`);
   });
   let total = 0;
-  for (const p of parts) total += p.length;
+  for (const p of parts) total += countOf(p);
   if (total === 0) {
     // As in ringbuf: there must be something to join (concatenate(b'') is a ValueError there).
     throw new RangeError(`concatenate: every item is empty; there is nothing to join`);
@@ -65,7 +65,7 @@ export function concatenate(...items: unknown[]): TypedArray {
     } else {
       out.set(p as unknown as Float64Array, at);
     }
-    at += p.length;
+    at += countOf(p);
   }
   return out as unknown as TypedArray;
 }

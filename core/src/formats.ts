@@ -16,8 +16,14 @@ export type Dtype =
   | 'float32'
   | 'float64';
 
-/** Any accepted name of a format: a struct code or a dtype name. */
-export type FormatName = FormatCode | Dtype;
+/**
+ * Aliases of struct codes: `'l'`/`'L'` are C `long`/`unsigned long`, 64-bit on Linux and macOS
+ * (as Python's `struct` sees them in native mode there), so they name `'q'`/`'Q'`.
+ */
+export type FormatAlias = 'l' | 'L';
+
+/** Any accepted name of a format: a struct code, an alias of one, or a dtype name. */
+export type FormatName = FormatCode | FormatAlias | Dtype;
 
 /** The TypedArray class of a format name, for precise types (`'f'` -> `Float32Array`). */
 export type ArrayOf<F extends FormatName> = F extends 'b' | 'int8'
@@ -32,9 +38,9 @@ export type ArrayOf<F extends FormatName> = F extends 'b' | 'int8'
           ? Int32Array
           : F extends 'I' | 'uint32'
             ? Uint32Array
-            : F extends 'q' | 'bigint64'
+            : F extends 'q' | 'l' | 'bigint64'
               ? BigInt64Array
-              : F extends 'Q' | 'biguint64'
+              : F extends 'Q' | 'L' | 'biguint64'
                 ? BigUint64Array
                 : F extends 'f' | 'float32'
                   ? Float32Array
@@ -91,8 +97,11 @@ for (const f of TABLE) {
   BY_NAME.set(f.code, f);
   BY_NAME.set(f.dtype, f);
 }
+/** C `long` is 64-bit on the LP64 platforms (Linux, macOS) the seed's tests ran on. */
+BY_NAME.set('l', BY_NAME.get('q')!);
+BY_NAME.set('L', BY_NAME.get('Q')!);
 
-const VALID_NAMES = TABLE.map((f) => `'${f.code}' (${f.dtype})`).join(', ');
+const VALID_NAMES = `${TABLE.map((f) => `'${f.code}' (${f.dtype})`).join(', ')}; 'l' and 'L' are aliases of 'q' and 'Q'`;
 
 /** Every format, in header-id order. */
 export const FORMATS: readonly FormatInfo[] = TABLE;
@@ -101,8 +110,10 @@ export const FORMATS: readonly FormatInfo[] = TABLE;
  * Looks up a format by struct code or dtype name.
  *
  * @remarks
- * Accepts the struct codes `b B h H i I q Q f d` and the dtype names `int8 uint8 int16 uint16
- * int32 uint32 bigint64 biguint64 float32 float64`; each maps to exactly one TypedArray class.
+ * Accepts the struct codes `b B h H i I q Q f d`, the aliases `l L` (C `long`, 64-bit on Linux
+ * and macOS: the same as `q Q`), and the dtype names `int8 uint8 int16 uint16 int32 uint32
+ * bigint64 biguint64 float32 float64`; each maps to exactly one TypedArray class. The returned
+ * `code` is always the canonical struct code (`resolveFormat('l').code` is `'q'`).
  * Anything else is a `TypeError` that lists the valid names. Any thread; does not allocate.
  *
  * @param name - A struct code such as `'f'` or a dtype name such as `'float32'`.

@@ -9,7 +9,7 @@ export { RingAbortedError } from './ring-aborted-error.js';
 export { RingClosedError } from './ring-closed-error.js';
 export { concatenate } from './concatenate.js';
 export { resolveFormat, formatOf, FORMATS } from './formats.js';
-export type { ArrayOf, Dtype, FormatCode, FormatInfo, FormatName, TypedArrayConstructor } from './formats.js';
+export type { ArrayOf, Dtype, FormatAlias, FormatCode, FormatInfo, FormatName, TypedArrayConstructor } from './formats.js';
 export { asNdarray } from './as-ndarray.js';
 export { toPlanar } from './to-planar.js';
 export { toInterleaved } from './to-interleaved.js';

@@ -1,4 +1,5 @@
 import { checkNotDetached, describe } from './internal/elements.js';
+import { lengthOf } from './internal/intrinsics.js';
 import type { TypedArray } from './types.js';
 
 /**
@@ -32,17 +33,17 @@ export function toInterleaved<T extends TypedArray>(planar: readonly T[], out?: 
   }
   checkNotDetached(first, 'toInterleaved: channel 0');
   const Type = first.constructor as new (n: number) => T;
-  const frames = (first as T).length;
+  const frames = lengthOf(first as T);
   const channels = planar.length;
   for (let c = 1; c < channels; c++) {
     const plane = planar[c]!;
     if (!(plane instanceof Type)) throw new TypeError(`toInterleaved: channel ${c} must be a ${Type.name}, got ${describe(plane)}`);
     checkNotDetached(plane, `toInterleaved: channel ${c}`);
-    if (plane.length !== frames) throw new RangeError(`toInterleaved: channel ${c} has ${plane.length} samples, channel 0 has ${frames}`);
+    if (lengthOf(plane) !== frames) throw new RangeError(`toInterleaved: channel ${c} has ${lengthOf(plane)} samples, channel 0 has ${frames}`);
   }
   const result = out ?? new Type(frames * channels);
   if (!(result instanceof Type)) throw new TypeError(`toInterleaved: out must be a ${Type.name}, got ${describe(result)}`);
-  if (result.length < frames * channels) throw new RangeError(`toInterleaved: out holds ${result.length} samples, needs ${frames * channels}`);
+  if (lengthOf(result) < frames * channels) throw new RangeError(`toInterleaved: out holds ${lengthOf(result)} samples, needs ${frames * channels}`);
   const dst = result as unknown as Float64Array;
   for (let c = 0; c < channels; c++) {
     const src = planar[c] as unknown as Float64Array;

@@ -1,5 +1,6 @@
 import { checkChannels } from './as-ndarray.js';
 import { checkNotDetached, describe } from './internal/elements.js';
+import { lengthOf } from './internal/intrinsics.js';
 import type { TypedArray } from './types.js';
 
 /**
@@ -11,7 +12,7 @@ import type { TypedArray } from './types.js';
  * arrays. Any thread.
  *
  * @param interleaved - Samples `[l0, r0, l1, r1, ...]`.
- * @param channels - Number of channels (divides `interleaved.length`).
+ * @param channels - Number of channels (divides `lengthOf(interleaved)`).
  * @param out - Optional destination arrays, one per channel, of the same class.
  * @returns The planar channels (`out` when given).
  * @throws RangeError when `channels` does not divide the length or `out` has the wrong shape; TypeError for mismatched classes.
@@ -27,8 +28,8 @@ export function toPlanar<T extends TypedArray>(interleaved: T, channels: number,
     throw new TypeError(`toPlanar: expected a TypedArray, got ${describe(interleaved)}`);
   }
   checkNotDetached(interleaved, 'toPlanar');
-  checkChannels(channels, interleaved.length, 'toPlanar');
-  const frames = interleaved.length / channels;
+  checkChannels(channels, lengthOf(interleaved), 'toPlanar');
+  const frames = lengthOf(interleaved) / channels;
   const Type = interleaved.constructor as new (n: number) => T;
   const planes = out ?? Array.from({ length: channels }, () => new Type(frames));
   if (planes.length !== channels) throw new RangeError(`toPlanar: expected ${channels} output channels, got ${planes.length}`);
@@ -36,7 +37,7 @@ export function toPlanar<T extends TypedArray>(interleaved: T, channels: number,
   for (let c = 0; c < channels; c++) {
     const plane = planes[c] as unknown as Float64Array;
     if (!(plane instanceof Type)) throw new TypeError(`toPlanar: output channel ${c} must be a ${Type.name}, got ${describe(plane)}`);
-    if (plane.length < frames) throw new RangeError(`toPlanar: output channel ${c} holds ${plane.length} samples, needs ${frames}`);
+    if (lengthOf(plane) < frames) throw new RangeError(`toPlanar: output channel ${c} holds ${lengthOf(plane)} samples, needs ${frames}`);
   }
   for (let c = 0; c < channels; c++) {
     const plane = planes[c] as unknown as Float64Array;

@@ -1,5 +1,9 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { RingBuffer, RingClosedError } from '@ringflow/core';
+
+const bootstrap = fileURLToPath(new URL('../../scripts/ts-worker.mjs', import.meta.url));
 
 const F32 = (...values: number[]) => new Float32Array(values);
 const later = (ms: number, fn: () => void): void => void setTimeout(fn, ms);
@@ -439,5 +443,53 @@ describe('RingBuffer.waitWritable', () => {
     later(5, () => rb.close());
     await expect(rb.waitWritable(1)).rejects.toThrow(RingClosedError);
     await expect(rb.waitWritable(1)).rejects.toThrow(RingClosedError);
+  });
+});
+
+describe('RingBuffer.pushAsync with a source that changes while it waits', () => {
+  it('rejects with a TypeError saying how much was written, and the event loop keeps running', async () => {
+    // In a worker: a call that spins in microtasks would starve this thread's timers, and the test's.
+    const worker = new Worker(bootstrap, {
+      workerData: { entry: new URL('./fixtures/resized-source.ts', import.meta.url).href },
+      execArgv: ['--conditions=@ringflow/source'],
+    });
+    const results = await new Promise<Record<string, { outcome: string; timerFired: boolean; readAvailable: number }>>((resolve, reject) => {
+      const watchdog = setTimeout(() => {
+        void worker.terminate();
+        reject(new Error('the worker hung: pushAsync starved its event loop'));
+      }, 20_000);
+      worker.once('message', (m) => {
+        clearTimeout(watchdog);
+        resolve(m);
+      });
+      worker.once('error', (e) => {
+        clearTimeout(watchdog);
+        reject(e);
+      });
+    });
+    await worker.terminate();
+    expect(Object.keys(results)).toHaveLength(5);
+    for (const [name, r] of Object.entries(results)) {
+      expect(r.outcome, name).toMatch(/^TypeError: pushAsync: the data's buffer was detached or resized while the call waited \(4 of (10|5) elements were written\)/);
+      expect(r.timerFired, name).toBe(true);
+      // Nothing was written after the change.
+      expect(r.readAvailable, name).toBe(0);
+    }
+  });
+
+  it('makes pushBlocking throw the same TypeError when another thread grows the source while it blocks', async () => {
+    const rb = new RingBuffer({ format: 'f', capacity: 4 });
+    const source = new (SharedArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => SharedArrayBuffer)(40, { maxByteLength: 80 });
+    const worker = new Worker(bootstrap, {
+      workerData: { entry: new URL('./fixtures/grow-and-pop.ts', import.meta.url).href, handle: rb.handle, source },
+      execArgv: ['--conditions=@ringflow/source'],
+    });
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // Waits for the worker's module to load, so the timeout is generous.
+    expect(() => rb.pushBlocking(new Float32Array(source), 20_000)).toThrow(
+      /pushBlocking: the data's buffer was detached or resized while the call waited \(4 of 10 elements were written\)/,
+    );
+    await exited;
+    expect(rb.readAvailable).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import {
   type FormatCode,
   type RingHandle,
 } from '@ringflow/core';
-import { HEADER_BYTES, MAX_CAPACITY, W_CAPACITY, W_FORMAT, W_ITEMSIZE, W_MAGIC, W_READ, W_VERSION, W_WRITE } from '../src/internal/layout.js';
+import { HEADER_BYTES, MAX_CAPACITY, VERSION, W_CAPACITY, W_FORMAT, W_ITEMSIZE, W_MAGIC, W_READ, W_VERSION, W_WRITE } from '../src/internal/layout.js';
 
 // Every public entry point, given wrong input, must throw (or reject with) a TypeError or a
 // RangeError with a message that says what is wrong, and leave the ring exactly as it was: same
@@ -237,8 +237,8 @@ const TABLE: Record<string, Case[]> = {
     { label: 'a Uint8Array over the shared memory', call: (rb) => RingBuffer.attach({ ...rb.handle, buffer: new Uint8Array(rb.handle.buffer) as never }), error: TypeError, message: /must be a SharedArrayBuffer, got a Uint8Array/ },
     { label: 'a wrong magic', call: (rb) => RingBuffer.attach(forge(rb, (w) => (w[W_MAGIC] = 0x12345678))), error: TypeError, message: /not a ringflow ring \(bad magic\)/ },
     { label: 'a zeroed header', call: (rb) => RingBuffer.attach(forge(rb, (w) => w.fill(0))), error: TypeError, message: /bad magic/ },
-    { label: 'a wrong version', call: (rb) => RingBuffer.attach(forge(rb, (w) => (w[W_VERSION] = 99))), error: TypeError, message: /layout version 99, this build reads version 2/ },
-    { label: 'a handle from another layout version', call: (rb) => RingBuffer.attach({ ...rb.handle, version: 1 }), error: TypeError, message: /handle\.version 1, this build reads version 2/ },
+    { label: 'a wrong version', call: (rb) => RingBuffer.attach(forge(rb, (w) => (w[W_VERSION] = 99))), error: TypeError, message: new RegExp(`layout version 99, this build reads version ${VERSION}`) },
+    { label: 'a handle from another layout version', call: (rb) => RingBuffer.attach({ ...rb.handle, version: 1 }), error: TypeError, message: new RegExp(`handle\\.version 1, this build reads version ${VERSION}`) },
     { label: 'a format mismatch', call: (rb) => RingBuffer.attach({ ...rb.handle, format: 'd' }), error: TypeError, message: /handle\.format 'd' does not match the ring's format 'f'/ },
     { label: 'an unknown handle format', call: (rb) => RingBuffer.attach({ ...rb.handle, format: 'x' as never }), error: TypeError, message: /unknown format 'x'/ },
     { label: 'a header format id of 99', call: (rb) => RingBuffer.attach(forge(rb, (w) => (w[W_FORMAT] = 99))), error: TypeError, message: /names no valid format \(corrupted header\)/ },

@@ -82,6 +82,12 @@ describe('concatenate', () => {
     expect(Array.from(concatenate<Uint8Array>(new Uint8Array([7]), sab))).toEqual([7, 8, 9]);
   });
 
+  it('joins the elements a TypedArray subclass holds, not the length its getter claims', () => {
+    class Lying extends Float32Array {}
+    Object.defineProperty(Lying.prototype, 'length', { get: () => 10 });
+    expect(Array.from(concatenate(new Lying([1, 2]), new Float32Array([3])))).toEqual([1, 2, 3]);
+  });
+
   it('throws TypeError naming both formats when given mixed formats', () => {
     expect(() => concatenate(F32(1), new Float64Array(1))).toThrow(TypeError);
     expect(() => concatenate(F32(1), new Float64Array(1))).toThrow(/item 1 has format 'd' \(float64\) but item 0 has 'f' \(float32\)/);

@@ -72,6 +72,17 @@ describe('resolveFormat', () => {
     });
   }
 
+  it("maps the aliases 'l' and 'L' (C long on 64-bit Linux and macOS) to 'q' and 'Q' when given them", () => {
+    expect(resolveFormat('l')).toBe(resolveFormat('q'));
+    expect(resolveFormat('L')).toBe(resolveFormat('Q'));
+    expect(resolveFormat('l').code).toBe('q');
+    expect(resolveFormat('L').ArrayType).toBe(BigUint64Array);
+  });
+
+  it("names the aliases in the message when a name is unknown", () => {
+    expect(() => resolveFormat('x')).toThrow(/'l' and 'L' are aliases of 'q' and 'Q'/);
+  });
+
   it('shows the rejected name in the message when it is a string', () => {
     expect(() => resolveFormat('float16')).toThrow(/'float16'/);
   });

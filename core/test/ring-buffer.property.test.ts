@@ -15,6 +15,7 @@ type Command =
   | { kind: 'read'; size: number }
   | { kind: 'pushStrided'; size: number; stride: number }
   | { kind: 'readStrided'; size: number; stride: number }
+  | { kind: 'readBlocks'; size: number; block: number }
   | { kind: 'reset' };
 
 const elements = (a: TypedArray): Element[] => Array.from(a as ArrayLike<Element>);
@@ -39,6 +40,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 3, arbitrary: sized('read') },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('pushStrided' as const), size: fc.integer({ min: 0, max: 1000 }), stride: fc.constantFrom(-2, -1, 2, 3) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('readStrided' as const), size: fc.integer({ min: 0, max: 1000 }), stride: fc.constantFrom(-1, 2) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('readBlocks' as const), size: fc.integer({ min: 0, max: 1000 }), block: fc.integer({ min: 1, max: 1000 }) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'reset' } as Command) },
 );
 
@@ -149,6 +151,16 @@ function run({ format: code, capacity, commands }: { format: FormatCode; capacit
         const read: Element[] = [];
         for (let i = 0; i < got; i++) read.push(all[view.offset + i * cmd.stride]!);
         expect(read).toEqual(expected);
+        break;
+      }
+      case 'readBlocks': {
+        const n = countSize(cmd.size);
+        const block = 1 + (cmd.block % capacity);
+        const target = new format.ArrayType(n);
+        const got = rb.readBlocks(target as never, block);
+        const expected = model.splice(0, Math.floor(Math.min(n, model.length) / block) * block);
+        expect(got).toBe(expected.length);
+        expect(elements(target.subarray(0, got))).toEqual(expected);
         break;
       }
       case 'reset':

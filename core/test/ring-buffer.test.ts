@@ -1,7 +1,22 @@
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
-import { FORMATS, RingBuffer, RingClosedError, type FormatInfo, type FormatName, type NdarrayLike, type TypedArray } from '@ringflow/core';
-import { HEADER_BYTES, MAGIC, VERSION, W_CAPACITY, W_FORMAT, W_ITEMSIZE, W_MAGIC, W_READ, W_VERSION, W_WRITE } from '../src/internal/layout.js';
+import { FORMATS, RingAbortedError, RingBuffer, RingClosedError, type FormatInfo, type FormatName, type NdarrayLike, type TypedArray } from '@ringflow/core';
+import {
+  HEADER_BYTES,
+  MAGIC,
+  SLEEPING,
+  VERSION,
+  W_CAPACITY,
+  W_CONSUMER_WANT,
+  W_FORMAT,
+  W_GENERATION,
+  W_ITEMSIZE,
+  W_MAGIC,
+  W_PRODUCER_WANT,
+  W_READ,
+  W_VERSION,
+  W_WRITE,
+} from '../src/internal/layout.js';
 
 // ---- helpers ---------------------------------------------------------------------------------------
 
@@ -469,6 +484,23 @@ describe('RingBuffer', () => {
       });
     }
 
+    for (const [alias, code, Type] of [['l', 'q', BigInt64Array], ['L', 'Q', BigUint64Array]] as const) {
+      it(`report '${code}' and carry ${Type.name} data when created with the alias '${alias}' (C long)`, () => {
+        const rb = new RingBuffer({ format: alias, capacity: 4 });
+        expect(rb.format).toBe(code);
+        expect(rb.itemsize).toBe(8);
+        expect(rb.push(Type.of(1n, 2n, 3n))).toBeNull();
+        const out = rb.pop(2);
+        expect(out).toBeInstanceOf(Type);
+        expect(Array.from(out!)).toEqual([1n, 2n]);
+        expect(rb.handle.format).toBe(alias);
+        const other = RingBuffer.attach(rb.handle);
+        expect(other.format).toBe(code);
+        expect(Array.from(RingBuffer.attach({ ...rb.handle, format: code }).pop(4)!)).toEqual([3n]);
+        expect(other.readAvailable).toBe(0);
+      });
+    }
+
     it('count elements (not bytes) when data is pushed and popped', () => {
       const rb = ring('d', 10);
       rb.push(new Float64Array(3));
@@ -907,4 +939,215 @@ describe('RingBuffer (the seed test-suite, translated)', () => {
     rb.push(values);
     expect(rb.pop(values.length + 123)).toEqual(values);
   });
+});
+
+describe('RingBuffer.readBlocks', () => {
+  it('reads every whole block that is there and fits, and leaves a partial block', () => {
+    const rb = ring('f', 16);
+    rb.push(new Float32Array(Array.from({ length: 11 }, (_, i) => i)));
+    const target = new Float32Array(16).fill(-1);
+    expect(rb.readBlocks(target, 4)).toBe(8);
+    expect(Array.from(target.subarray(0, 9))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, -1]);
+    expect(rb.readAvailable).toBe(3);
+    expect(rb.readBlocks(target, 4)).toBe(0);
+    rb.push(F32(11));
+    expect(rb.readBlocks(target, 4)).toBe(4);
+    expect(Array.from(target.subarray(0, 4))).toEqual([8, 9, 10, 11]);
+  });
+
+  it('reads no more blocks than the target holds, across the wrap point', () => {
+    const rb = ring('i', 10);
+    advance(rb, 7);
+    rb.push(new Int32Array([1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    const target = new Int32Array(7);
+    expect(rb.readBlocks(target, 3)).toBe(6);
+    expect(Array.from(target.subarray(0, 6))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rb.readBlocks(new Int32Array(2), 3)).toBe(0);
+    expect(Array.from(rb.pop(10)!)).toEqual([7, 8, 9]);
+  });
+
+  it('throws RangeError/TypeError for a bad block size or target and leaves the ring unchanged', () => {
+    const rb = ring('f', 8);
+    rb.push(F32(1, 2, 3, 4));
+    for (const size of [0, -1, 1.5, NaN, Infinity]) expect(() => rb.readBlocks(new Float32Array(8), size)).toThrow(RangeError);
+    expect(() => rb.readBlocks(new Float32Array(8), '4' as never)).toThrow(/readBlocks: blockSize must be a number/);
+    expect(() => rb.readBlocks(new Float64Array(8) as never, 4)).toThrow(/readBlocks: target must be a Float32Array, got a Float64Array/);
+    expect(() => rb.readBlocks({ data: new Float32Array(8), shape: [8], stride: [1], offset: 0 } as never, 4)).toThrow(TypeError);
+    expect(rb.readAvailable).toBe(4);
+  });
+
+  it('throws RingAbortedError once an aborted ring holds less than a block; a closed one just returns 0', () => {
+    const aborted = ring('f', 8);
+    aborted.push(F32(1, 2, 3, 4, 5));
+    aborted.abort('gone');
+    const target = new Float32Array(8);
+    expect(aborted.readBlocks(target, 4)).toBe(4);
+    expect(() => aborted.readBlocks(target, 4)).toThrow(RingAbortedError);
+    expect(Array.from(aborted.pop(8)!)).toEqual([5]);
+    const closed = ring('f', 8);
+    closed.push(F32(1, 2, 3));
+    closed.close();
+    expect(closed.readBlocks(target, 4)).toBe(0);
+    expect(closed.readAvailable).toBe(3);
+  });
+});
+
+describe('RingBuffer.attach of a header whose capacity was rewritten', () => {
+  // The creator's buffer is exactly HEADER_BYTES + capacity * itemsize bytes; before this check, a
+  // ring created for 7 'f' elements (rounded up to whole 8-byte words) also passed for 8.
+  for (const f of FORMATS) {
+    it(`refuses every other capacity for a '${f.code}' ring, also ones the buffer could hold`, () => {
+      for (let capacity = 1; capacity <= 9; capacity++) {
+        const rb = ring(f.code, capacity);
+        for (let forged = 1; forged <= capacity + 9; forged++) {
+          if (forged === capacity) continue;
+          const copy = new SharedArrayBuffer(rb.handle.buffer.byteLength);
+          new Uint8Array(copy).set(new Uint8Array(rb.handle.buffer));
+          new Int32Array(copy, 0, HEADER_BYTES / 4)[W_CAPACITY] = forged;
+          expect(() => RingBuffer.attach({ ...rb.handle, buffer: copy, capacity: forged }), `${capacity} -> ${forged}`).toThrow(RangeError);
+        }
+        expect(RingBuffer.attach(rb.handle).capacity).toBe(capacity);
+      }
+    });
+  }
+
+  it("names the exact size it expected, as for a 7-element 'f' ring rewritten to 8", () => {
+    const rb = ring('f', 7);
+    headerWords(rb)[W_CAPACITY] = 8;
+    expect(() => RingBuffer.attach({ ...rb.handle, capacity: 8 })).toThrow(/holds 1308 bytes, too small for 8 elements of 'f' \(a ring of them has exactly 1312\)/);
+    headerWords(rb)[W_CAPACITY] = 6;
+    expect(() => RingBuffer.attach({ ...rb.handle, capacity: 6 })).toThrow(/holds 1308 bytes, but a ring of 6 elements of 'f' has exactly 1304/);
+  });
+});
+
+describe('RingBuffer with TypedArray subclasses that lie', () => {
+  /** A Float32Array subclass whose accessors claim other values than the engine keeps. */
+  function lying(values: number[], claims: { length?: number; byteLength?: number; byteOffset?: number }): Float32Array {
+    class Lying extends Float32Array {}
+    for (const [key, value] of Object.entries(claims)) Object.defineProperty(Lying.prototype, key, { get: () => value });
+    return new Lying(values);
+  }
+
+  it('pushes and writes the elements the array holds, not the length its getter claims', () => {
+    const rb = ring('f', 16);
+    expect(rb.push(lying([1, 2], { length: 8, byteLength: 32 }))).toBeNull();
+    expect(rb.readAvailable).toBe(2);
+    expect(rb.write(lying([3, 4, 5], { length: 1, byteLength: 4 }))).toBe(3);
+    const own = F32(6, 7);
+    Object.defineProperty(own, 'length', { value: 1000 });
+    expect(rb.push(own)).toBeNull();
+    expect(Array.from(rb.pop(16)!)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('writes what fits of a lying array and returns the real tail, across the wrap point', () => {
+    const rb = ring('f', 4);
+    advance(rb, 3);
+    const data = lying([1, 2, 3, 4, 5, 6], { length: 2, byteOffset: 12 });
+    const tail = rb.push(data);
+    expect(rb.readAvailable).toBe(4);
+    expect(Array.from(rb.pop(4)!)).toEqual([1, 2, 3, 4]);
+    expect(tail).not.toBeNull();
+    expect(rb.push(data.subarray(4))).toBeNull();
+    expect(Array.from(rb.pop(4)!)).toEqual([5, 6]);
+  });
+
+  it('copies partial sources through views of its own class, never a subclass species', () => {
+    class Evil extends Float32Array {
+      static get [Symbol.species](): Float32ArrayConstructor {
+        return class extends Float32Array {
+          constructor() {
+            super(100); // ignores the view it was asked for: a copy through it would read zeros
+          }
+        } as unknown as Float32ArrayConstructor;
+      }
+    }
+    const rb = ring('f', 4);
+    rb.push(F32(9, 9));
+    expect(rb.write(new Evil([1, 2, 3, 4]))).toBe(2);
+    rb.pop(2);
+    expect(Array.from(rb.pop(4)!)).toEqual([1, 2]);
+  });
+
+  it('reads into a lying target no more than it holds', () => {
+    const rb = ring('f', 8);
+    rb.push(F32(1, 2, 3, 4, 5));
+    const target = lying([0, 0], { length: 100, byteLength: 400 });
+    expect(rb.read(target)).toBe(2);
+    expect(Array.from(target, Number)).toEqual([1, 2]);
+    expect(rb.readBlocks(lying([0, 0, 0], { length: 1 }), 1)).toBe(3);
+    expect(rb.readAvailable).toBe(0);
+  });
+
+  it('checks an ndarray view against the real length of its data', () => {
+    const rb = ring('f', 8);
+    const data = lying([1, 2], { length: 8 });
+    expect(() => rb.push({ data, shape: [4], stride: [1], offset: 0 })).toThrow(/reaches outside its data \(2 elements\)/);
+    expect(() => rb.push({ data, shape: [2], stride: [3], offset: 0 })).toThrow(RangeError);
+    expect(rb.readAvailable).toBe(0);
+  });
+});
+
+describe('RingBuffer on a header corrupted while in use', () => {
+  // Whatever a peer scribbles into the index and watermark words, a call either works or throws
+  // RangeError and leaves the shared memory exactly as it found it (no index moved, no data or
+  // watermark touched): it validates everything it uses before it moves anything.
+  const CAP = 8;
+  const corruptions: [label: string, mutate: (w: Int32Array) => void][] = [
+    ['a write index of 2 * capacity + 5', (w) => (w[W_WRITE] = 2 * CAP + 5)],
+    ['a write index with the sleeping bit and garbage', (w) => (w[W_WRITE] = -1)],
+    ['a read index of 2 * capacity', (w) => (w[W_READ] = 2 * CAP)],
+    ['indices more than capacity apart', (w) => (w[W_WRITE] = ((w[W_READ]! & 0x7fffffff) + CAP + 1) % (2 * CAP))],
+    ['a corrupted write index and a sleeping producer', (w) => ((w[W_WRITE] = 3 * CAP), (w[W_READ] = w[W_READ]! | SLEEPING), (w[W_PRODUCER_WANT] = 1))],
+    ['a corrupted read index and a sleeping consumer', (w) => ((w[W_READ] = 5 * CAP), (w[W_WRITE] = w[W_WRITE]! | SLEEPING), (w[W_CONSUMER_WANT] = 1))],
+    // Not an index: the calls work on (a publisher wakes whoever the bits say sleeps, nobody does).
+    ['garbage watermarks with both sleeping bits', (w) => ((w[W_READ] = w[W_READ]! | SLEEPING), (w[W_WRITE] = w[W_WRITE]! | SLEEPING), (w[W_PRODUCER_WANT] = -7), (w[W_CONSUMER_WANT] = 2 ** 31 - 1))],
+    ['a reset generation with corrupted indices', (w) => ((w[W_GENERATION] = 99), (w[W_READ] = 2 * CAP + 1))],
+  ];
+  const calls: [entry: string, call: (r: RingBuffer<'f'>) => unknown][] = [
+    ['pop', (r) => r.pop(2)],
+    ['read', (r) => r.read(new Float32Array(2))],
+    ['readBlocks', (r) => r.readBlocks(new Float32Array(4), 2)],
+    ['push', (r) => r.push(F32(1, 2))],
+    ['write', (r) => r.write(F32(1, 2))],
+    ['pushBytes', (r) => r.pushBytes(new Uint8Array(8))],
+    ['popAsync', (r) => r.popAsync(2, { timeout: 0 })],
+    ['pushAsync', (r) => r.pushAsync(F32(1, 2), { timeout: 0 })],
+    ['waitReadable', (r) => r.waitReadable(6, { timeout: 0 })],
+    ['waitWritable', (r) => r.waitWritable(6, { timeout: 0 })],
+    ['popBlocking', (r) => r.popBlocking(2, 0)],
+    ['pushBlocking', (r) => r.pushBlocking(F32(1, 2), 0)],
+  ];
+  const shared = (rb: RingBuffer<'f'>): number[] => Array.from(new Uint8Array(rb.handle.buffer));
+
+  for (const [label, mutate] of corruptions) {
+    it(`leaves the ring as it was whenever a call throws, given ${label}`, async () => {
+      let threw = 0;
+      for (const [entry, call] of calls) {
+        // Both sides hold cached indices that show room (producer) and data (consumer), so a call
+        // may go ahead on them and meet the corruption only on the way out.
+        const producer = ring('f', CAP);
+        const consumer = RingBuffer.attach(producer.handle);
+        producer.push(F32(1, 2, 3, 4, 5, 6));
+        consumer.read(new Float32Array(1));
+        mutate(headerWords(producer));
+        for (const side of [producer, consumer]) {
+          const before = shared(side);
+          let error: unknown;
+          try {
+            await call(side);
+          } catch (e) {
+            error = e;
+          }
+          if (error !== undefined) {
+            threw++;
+            expect(error, `${entry}`).toBeInstanceOf(RangeError);
+            expect((error as Error).message).toMatch(/corrupted header/);
+            expect(shared(side), `${entry} threw and changed the ring`).toEqual(before);
+          }
+        }
+      }
+      if (label.startsWith('garbage watermarks')) expect(threw).toBe(0);
+      else expect(threw).toBeGreaterThan(0);
+    });
+  }
 });

@@ -8,7 +8,7 @@ import { checkCounting, random, type ThreadJob } from './fixtures/sequence.js';
 const bootstrap = fileURLToPath(new URL('../../scripts/ts-worker.mjs', import.meta.url));
 const entry = (name: string) => new URL(`./fixtures/${name}.ts`, import.meta.url).href;
 
-function startWorker(name: 'producer' | 'consumer', job: Omit<ThreadJob, 'entry'>): Worker {
+function startWorker(name: string, job: object): Worker {
   return new Worker(bootstrap, {
     workerData: { ...job, entry: entry(name) },
     execArgv: ['--conditions=@ringflow/source'],
@@ -63,3 +63,53 @@ describe('RingBuffer across threads', () => {
     });
   }
 });
+
+describe('RingBuffer wait protocol across threads (stress)', () => {
+  // A producer worker pushes chunks of 0 to 20x the ring with pushAsync while the main thread reads
+  // with waitReadable(k) for random k up to the capacity (then read/readBlocks), or popAsync; a busy
+  // thread competes for the two cores. Before the watermark fix, a reader waiting for more than
+  // half the ring and a writer waiting for half the ring free could sleep on each other.
+  for (const [capacity, chunks] of [[1, 3000], [7, 3000], [64, 2000], [1000, 1000], [65_536, 60]] as const) {
+    it(`never hangs and keeps the order with capacity ${capacity} over ${chunks} chunks`, async () => {
+      const ring = new RingBuffer({ format: 'd', capacity });
+      const busy = startWorker('busy', {});
+      const producer = result<{ sent: number }>(startWorker('stress-producer', { handle: ring.handle, chunks, seed: capacity }));
+      const rand = random(capacity * 31 + 1);
+      const target = new Float64Array(capacity);
+      let received = 0;
+      let firstError = -1;
+      const check = (block: Float64Array): void => {
+        const bad = checkCounting(block, received);
+        if (bad >= 0 && firstError < 0) firstError = received + bad;
+        received += block.length;
+      };
+      try {
+        for (;;) {
+          const spinMicros = rand() < 0.5 ? 0 : Math.floor(rand() * 100);
+          if (rand() < 0.3) {
+            const chunk = await ring.popAsync(1 + Math.floor(rand() * capacity), { timeout: 20_000, spinMicros });
+            if (chunk === null) {
+              if (!ring.closed) throw new Error(`popAsync waited 20 s at ${received}`);
+              break;
+            }
+            check(chunk);
+            continue;
+          }
+          const k = 1 + Math.floor(rand() * capacity);
+          const ready = await ring.waitReadable(k, { timeout: 20_000, spinMicros });
+          if (!ready && !ring.closed) throw new Error(`waitReadable(${k}) waited 20 s at ${received}`);
+          const n = rand() < 0.5 ? ring.readBlocks(target, ready ? k : 1) : ring.read(target.subarray(0, ready ? k : capacity));
+          check(target.subarray(0, n));
+          if (!ready && ring.readAvailable === 0) break;
+        }
+      } finally {
+        await busy.terminate();
+      }
+      const { sent } = await producer;
+      expect(firstError).toBe(-1);
+      expect(received).toBe(sent);
+      expect(sent).toBeGreaterThan(chunks * capacity * 0.5);
+    });
+  }
+});
+

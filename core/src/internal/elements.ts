@@ -1,5 +1,6 @@
 import { formatOf, type FormatInfo } from '../formats.js';
 import type { NdarrayLike, TypedArray } from '../types.js';
+import { bytesOfArray, bytesOfDataView, dataViewTail, lengthOf, viewOf } from './intrinsics.js';
 
 /** A 1-D strided run of elements: element `i` is `array[offset + i * stride]`. */
 export interface Strided {
@@ -45,7 +46,8 @@ export function isNdarrayLike(value: unknown): value is NdarrayLike {
 
 /** Throws a TypeError when `view`'s buffer was transferred away (a detached array reads as empty). */
 export function checkNotDetached(view: ArrayBufferView, what: string): void {
-  if (view.byteLength === 0 && isDetached(view.buffer)) {
+  const empty = view instanceof DataView ? bytesOfDataView(view).byteLength === 0 : lengthOf(view as TypedArray) === 0;
+  if (empty && isDetached(view.buffer)) {
     throw new TypeError(`${what}: the data's ArrayBuffer is detached (it was transferred to another thread)`);
   }
 }
@@ -71,7 +73,7 @@ export function toElements(data: unknown, format: FormatInfo, what: string): Typ
   if (ArrayBuffer.isView(data)) {
     checkNotDetached(data, what);
     const isBytes = data instanceof DataView || data instanceof Uint8ClampedArray;
-    if (isBytes && format.code === 'B') return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (isBytes && format.code === 'B') return data instanceof DataView ? bytesOfDataView(data) : bytesOfArray(data);
     const got = isBytes ? 'raw bytes (format B)' : `${describe(data)} (format '${formatOf(data)?.code ?? '?'}')`;
     throw new TypeError(
       `${what}: expected a ${Type.name} for format '${format.code}' (${format.dtype}), got ${got}; ` +
@@ -113,20 +115,51 @@ export function fromNdarray(view: NdarrayLike, format: FormatInfo, what: string)
   }
   checkNotDetached(data, what);
   const length = shape[0]!;
+  const available = lengthOf(data);
   const step = Array.isArray(stride) && stride.length === 1 ? stride[0]! : Number.NaN;
   const start = offset ?? 0;
   if (!Number.isSafeInteger(length) || length < 0 || !Number.isSafeInteger(step) || !Number.isSafeInteger(start)) {
     throw new RangeError(`${what}: invalid ndarray view (shape [${shape.join(', ')}], stride [${String(stride)}], offset ${String(offset)})`);
   }
   const last = start + (length - 1) * step;
-  if (length > 0 && (start < 0 || start >= data.length || last < 0 || last >= data.length)) {
-    throw new RangeError(`${what}: ndarray view reaches outside its data (${data.length} elements)`);
+  if (length > 0 && (start < 0 || start >= available || last < 0 || last >= available)) {
+    throw new RangeError(`${what}: ndarray view reaches outside its data (${available} elements)`);
   }
-  if (step === 1 || length <= 1) return data.subarray(start, start + length);
+  if (step === 1 || length <= 1) return viewOf(format.ArrayType, data, length === 0 ? 0 : start, length);
   return { array: data, offset: start, stride: step, length, source: view };
 }
 
 /** Whether a normalised value is a strided descriptor. */
 export function isStrided(value: TypedArray | Strided): value is Strided {
   return !ArrayBuffer.isView(value);
+}
+
+/** Elements in a normalised value: the intrinsic length of a TypedArray (never a getter a subclass overrides). */
+export function countOf(value: TypedArray | Strided): number {
+  return isStrided(value) ? value.length : lengthOf(value);
+}
+
+/** The intrinsic length of the TypedArray behind a normalised value: it changes when its buffer is detached or resized. */
+export function backingLength(value: TypedArray | Strided): number {
+  return lengthOf(isStrided(value) ? value.array : value);
+}
+
+/** The tail of `data` after `done` elements (bytes for raw-byte input), as a view of the same kind. */
+export function tailOf(data: unknown, normalised: TypedArray | Strided, done: number): unknown {
+  if (isStrided(normalised)) {
+    return ndarrayTail(normalised.source, normalised.offset + done * normalised.stride, normalised.length - done, normalised.stride);
+  }
+  if (isNdarrayLike(data)) {
+    const step = data.stride[0] ?? 1;
+    return ndarrayTail(data, data.offset + done * step, lengthOf(normalised) - done, step);
+  }
+  if (data instanceof DataView) return dataViewTail(data, done);
+  if (ArrayBuffer.isView(data)) return (data as unknown as Uint8Array).subarray(done);
+  return normalised.subarray(done);
+}
+
+function ndarrayTail(view: NdarrayLike, offset: number, length: number, stride: number): NdarrayLike {
+  const lo = (view as { lo?: (i: number) => NdarrayLike }).lo;
+  if (typeof lo === 'function') return lo.call(view, view.shape[0]! - length);
+  return { data: view.data, shape: [length], stride: [stride], offset };
 }
