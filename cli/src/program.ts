@@ -61,7 +61,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      const message = error.message.replace(/^error: /, '');
+      const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
       context.err(`ringflow: ${message} (see ringflow --help, or ringflow <command> --help)\n`);
       return EXIT_USAGE;
     }

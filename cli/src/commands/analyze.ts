@@ -38,7 +38,7 @@ export function addAnalysisOptions(command: Command): Command {
   command
     .addOption(new Option('-o, --out <dir>', 'output folder').default('ringflow-out'))
     .addOption(new Option('--fft-size <samples>', 'STFT frame size in samples, a power of two from 256 to 65536').argParser(powerOfTwo(256, 65_536)).default(4096))
-    .addOption(new Option('--hop <samples>', 'samples between STFT frames (1 to the FFT size)').argParser(integerIn(1, 65_536)).default(undefined, 'FFT size / 4'))
+    .addOption(new Option('--hop <samples>', 'samples between STFT frames, 1 to the FFT size (default: FFT size / 4)').argParser(integerIn(1, 65_536)))
     .addOption(new Option('--min-level <dBFS>', 'ignore tones below this level in dBFS').argParser(finiteNumber).default(-60))
     .addOption(new Option('--prominence <dB>', 'a tone stands this many dB above the spectrum around it').argParser(positiveNumber).default(20))
     .addOption(new Option('--max-tones <n>', 'report at most this many tones per channel (the loudest)').argParser(integerIn(1, 1000)).default(10))
