@@ -88,23 +88,38 @@ export function builtinSignal(duration: number, chunkFrames: number): Observable
   const total = Math.round(duration * BUILTIN_SAMPLE_RATE);
   return new Observable((subscriber) => {
     const rate = BUILTIN_SAMPLE_RATE;
-    const pink = [pinkNoise(0x9e3779b9), pinkNoise(0x85ebca6b)];
-    const pinkGain = [0x9e3779b9, 0x85ebca6b].map((seed) => amplitude(BUILTIN_NOISE_LEVEL) / pinkRms(seed));
+    const seeds = [0x9e3779b9, 0x85ebca6b];
+    const pink = seeds.map((seed) => pinkNoise(seed));
+    const pinkGain = seeds.map((seed) => amplitude(BUILTIN_NOISE_LEVEL) / pinkRms(seed));
     const chirpA = amplitude(BUILTIN_CHIRP.level);
     const sweep = (BUILTIN_CHIRP.f1 - BUILTIN_CHIRP.f0) / duration; // Hz per second
+    // Per channel, the tones as (amplitude, phase step). Each tone is a rotating phasor, restarted
+    // from the exact phase at every chunk, so the signal does not depend on the chunk size.
+    const tones = [0, 1].map((c) =>
+      BUILTIN_TONES.flatMap((tone) => {
+        const level = tone.levels[c];
+        const w = (2 * Math.PI * tone.frequency) / rate;
+        return level === null || level === undefined ? [] : [{ a: amplitude(level), w, cosW: Math.cos(w), sinW: Math.sin(w) }];
+      }),
+    );
     for (let start = 0; start < total && !subscriber.closed; start += chunkFrames) {
       const frames = Math.min(chunkFrames, total - start);
       const data = new Float32Array(frames * BUILTIN_CHANNELS);
       for (let i = 0; i < frames; i++) {
         const t = (start + i) / rate;
         const chirp = chirpA * Math.sin(2 * Math.PI * (BUILTIN_CHIRP.f0 * t + 0.5 * sweep * t * t));
-        for (let c = 0; c < BUILTIN_CHANNELS; c++) {
-          let v = chirp + pinkGain[c]! * pink[c]!();
-          for (const tone of BUILTIN_TONES) {
-            const level = tone.levels[c];
-            if (level !== null && level !== undefined) v += amplitude(level) * Math.sin(2 * Math.PI * tone.frequency * t);
+        for (let c = 0; c < BUILTIN_CHANNELS; c++) data[i * BUILTIN_CHANNELS + c] = chirp + pinkGain[c]! * pink[c]!();
+      }
+      for (let c = 0; c < BUILTIN_CHANNELS; c++) {
+        for (const { a, w, cosW, sinW } of tones[c]!) {
+          let re = Math.cos(w * start);
+          let im = Math.sin(w * start);
+          for (let i = 0, at = c; i < frames; i++, at += BUILTIN_CHANNELS) {
+            data[at]! += a * im;
+            const next = re * cosW - im * sinW;
+            im = re * sinW + im * cosW;
+            re = next;
           }
-          data[i * BUILTIN_CHANNELS + c] = v;
         }
       }
       subscriber.next(asMultichannel(data, BUILTIN_CHANNELS));

@@ -1,6 +1,6 @@
 // The spectrogram PNG of `ringflow analyze`: one io spectrogram plot per channel, stacked top to
-// bottom in one image (fast-png decodes each plot's PNG and encodes the stack).
-import { decode, encode } from 'fast-png';
+// bottom in one image (each plot's pixels, encoded once by fast-png).
+import { encode } from 'fast-png';
 import { spectrogramPlot } from '@ringflow/io';
 import type { SpectrumAccumulator } from './spectra.js';
 
@@ -27,10 +27,14 @@ export const MAX_DRAWN_CHANNELS = 8;
 export function spectrogramPng(spectra: SpectrumAccumulator, options: SpectrogramImageOptions): { png: Uint8Array; width: number; height: number } {
   const scale = 4 / (options.windowSum * options.windowSum);
   const drawn = Math.min(spectra.channels, MAX_DRAWN_CHANNELS);
-  const images = [];
+  const images: { width: number; height: number; rgb: Uint8Array }[] = [];
   for (let c = 0; c < drawn; c++) {
-    let columns = spectra.columns(c).map((column) => Float32Array.from(column, (p) => 10 * Math.log10(p * scale + 1e-20)));
-    if (columns.length === 0) columns = [new Float32Array(spectra.rows).fill(-200)];
+    const columns = spectra.columns(c).map((column) => {
+      const levels = new Float32Array(column.length);
+      for (let r = 0; r < column.length; r++) levels[r] = 10 * Math.log10(column[r]! * scale + 1e-20);
+      return levels;
+    });
+    if (columns.length === 0) columns.push(new Float32Array(spectra.rows).fill(-200));
     const plot = spectrogramPlot(columns, {
       sampleRate: options.sampleRate,
       hop: options.hop * spectra.pool,
@@ -41,19 +45,17 @@ export function spectrogramPng(spectra: SpectrumAccumulator, options: Spectrogra
       height: CHANNEL_HEIGHT,
       title: spectra.channels === 1 ? options.title : `${options.title}: ${options.channelNames[c]}`,
     });
-    images.push(decode(plot.toPNG()));
+    images.push(plot.toRGB());
   }
   const width = images[0]!.width;
   const height = images.reduce((sum, image) => sum + image.height, 0);
-  const channels = images[0]!.channels;
-  const data = new Uint8Array(width * height * channels);
-  let row = 0;
+  const data = new Uint8Array(width * height * 3);
+  let offset = 0;
   for (const image of images) {
-    if (image.width !== width || image.channels !== channels || image.depth !== 8) throw new Error('spectrogramPng: the channel plots differ in size or pixel format');
-    data.set(image.data as Uint8Array, row * width * channels);
-    row += image.height;
+    data.set(image.rgb, offset);
+    offset += image.rgb.length;
   }
-  return { png: encode({ width, height, data, channels, depth: 8 }), width, height };
+  return { png: encode({ width, height, data, channels: 3, depth: 8 }, { zlib: { level: 6 } }), width, height };
 }
 
 /** Names for `channels` channels: left/right for stereo, else `channel N`. */
