@@ -28,7 +28,7 @@ export interface AnalyzeReport {
   readonly input: { source: string; description: string; sampleRate: number; channels: number; frames: number; duration: number; format: string; truncated: boolean };
   readonly settings: { fftSize: number; hop: number; window: 'hann'; binHz: number; filter: string | null; sos: number[][] | null; threads: 'workers' | 'main' };
   readonly channels: { channel: number; name: string; rmsDbfs: number; peakDbfs: number; clipped: number; tones: Tone[] }[];
-  readonly timing: { seconds: number; realtimeFactor: number; spectra: number };
+  readonly timing: { seconds: number; realtimeFactor: number; spectra: number; maxRssMiB: number };
   readonly rings: AnalysisResult['rings'];
   readonly outputs: { spectrogram: string; filtered: string; report: string; filteredClipped: number };
 }
@@ -128,7 +128,7 @@ export async function analyzeInput(context: CommandContext, call: string, input:
     input: { source: input.source, description: input.description, sampleRate: input.sampleRate, channels: input.channels, frames, duration, format: input.format, truncated: input.truncated },
     settings: { fftSize, hop, window: 'hann', binHz: input.sampleRate / fftSize, filter: filter?.description ?? null, sos: filter?.sos ?? null, threads },
     channels,
-    timing: { seconds: result.seconds, realtimeFactor: duration / result.seconds, spectra: result.spectra.frames },
+    timing: { seconds: result.seconds, realtimeFactor: duration / result.seconds, spectra: result.spectra.frames, maxRssMiB: process.resourceUsage().maxRSS / 1024 },
     rings: result.rings,
     outputs: { ...paths, filteredClipped: result.wav.clipped },
   };
@@ -149,7 +149,7 @@ function summary(report: AnalyzeReport, image: { width: number; height: number }
     for (const t of c.tones) lines.push(`  ${c.name.padEnd(nameWidth)}  ${t.frequency.toFixed(1).padStart(9)} Hz  ${dbfs(t.levelDbfs).padStart(10)}`);
   }
   const { seconds, realtimeFactor, spectra } = report.timing;
-  lines.push('', `${formatDuration(report.input.duration)} of audio in ${seconds.toFixed(2)} s: ${realtimeFactor.toFixed(0)}x realtime, ${spectra} spectra`);
+  lines.push('', `${formatDuration(report.input.duration)} of audio in ${seconds.toFixed(2)} s: ${realtimeFactor.toFixed(0)}x realtime, ${spectra} spectra, peak memory ${report.timing.maxRssMiB.toFixed(0)} MiB`);
   for (const [name, s] of Object.entries(report.rings)) {
     if (s === undefined) continue;
     lines.push(`${name} worker: ring fill up to ${(100 * s.maxInputFill).toFixed(0)}% in, ${(100 * s.maxOutputFill).toFixed(0)}% out; ${s.overruns} waits for room (backpressure), ${s.droppedChunks} dropped; busy ${s.busyMs.toFixed(0)} ms`);
