@@ -25,7 +25,7 @@ export const Field = {
   inputDb: 5,
   /** RMS level of the filtered output over the last hop, dBFS. */
   outputDb: 6,
-  /** Filtered frames the play ring had no room for (the worker never blocks on it). */
+  /** Filtered frames not played: no room in the play ring, or dropped to bound the latency. */
   playDropped: 7,
 } as const;
 

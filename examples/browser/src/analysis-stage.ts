@@ -26,9 +26,15 @@ export interface AnalysisParams {
    * producer from its first input chunk on (the page may prime it with silence before that).
    */
   readonly playRing: RingHandle | null;
+  /**
+   * Latency bound: when the play ring already holds more than this many frames (after a stall of
+   * the page or the worker made the play node underrun, every later frame would come that much
+   * later), the chunk is dropped instead of written, so the delay shrinks back. 0: never drop.
+   */
+  readonly maxPlayFrames: number;
 }
 
-const DEFAULTS: AnalysisParams = { sampleRate: 48_000, cutoff: 2000, order: 4, fftSize: 2048, hop: 1024, playRing: null };
+const DEFAULTS: AnalysisParams = { sampleRate: 48_000, cutoff: 2000, order: 4, fftSize: 2048, hop: 1024, playRing: null, maxPlayFrames: 0 };
 
 const toDb = (power: number): number => (power > 0 ? Math.max(FLOOR_DB, 10 * Math.log10(power)) : FLOOR_DB);
 
@@ -130,7 +136,9 @@ export const analysisStage = defineStage({
               playHandle = p.playRing;
               play = playHandle === null ? null : RingBuffer.attach(playHandle);
             }
-            if (play !== null) playDropped += filtered.length - play.write(filtered);
+            if (play === null) return;
+            if (p.maxPlayFrames > 0 && play.readAvailable > p.maxPlayFrames) playDropped += filtered.length;
+            else playDropped += filtered.length - play.write(filtered);
           }),
           mergeMap(([filtered, p]) => analyser.push(input, filtered, p, playDropped)),
         ),

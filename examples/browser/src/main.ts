@@ -54,6 +54,7 @@ const params = new BehaviorSubject<AnalysisParams>({
   fftSize: Number(fftInput.value),
   hop: 1024,
   playRing: null,
+  maxPlayFrames: 0,
 });
 const setParams = (update: Partial<AnalysisParams>): void => params.next({ ...params.value, ...update });
 
@@ -206,8 +207,11 @@ function draw(): void {
     g.drawImage(canvas, 0, 0, plotWidth, canvas.height, -pending.length, 0, plotWidth, canvas.height);
     pending.forEach((frame, i) => {
       const bins = frame.length - HEADER_LENGTH;
+      // Rows on a log frequency axis, 20 Hz at the bottom to Nyquist at the top.
+      const binHz = SAMPLE_RATE / 2 / (bins - 1);
       for (let y = 0; y < canvas.height; y++) {
-        const bin = Math.floor(((canvas.height - 1 - y) / canvas.height) * bins);
+        const hz = 20 * (SAMPLE_RATE / 2 / 20) ** ((canvas.height - 1 - y) / (canvas.height - 1));
+        const bin = Math.min(bins - 1, Math.round(hz / binHz));
         colour(frame[HEADER_LENGTH + bin]!, column.data, 4 * y);
       }
       g.putImageData(column, plotWidth - pending.length + i, 0);
@@ -228,7 +232,7 @@ function draw(): void {
     `peak ${fmt(state.peakHz)} Hz (bin ${state.peakBin} of FFT ${state.fftSize})`,
     `level in ${fmt(state.levelsDb.input)} dBFS, out ${fmt(state.levelsDb.output)} dBFS (cutoff ${state.cutoff} Hz)`,
     `ring fill: capture ${fmt(state.captureFill === null ? null : state.captureFill * 100, 0)} %, play ${fmt(state.playFill === null ? null : state.playFill * 100, 0)} %; hops in ${fmt(state.hopFill.input * 100, 0)} %, out ${fmt(state.hopFill.output * 100, 0)} %`,
-    `underruns ${state.underruns} (${state.underrunFrames} frames), overruns ${state.overruns} (${state.droppedFrames} frames), worker drops ${state.playDropped}`,
+    `underruns ${state.underruns} (${state.underrunFrames} frames), overruns ${state.overruns} (${state.droppedFrames} frames), dropped to bound the latency ${state.playDropped}`,
     `latency ${fmt(state.latencyMs)} ms through rings and worker, + ${fmt(state.outputLatencyMs)} ms output`,
     `${state.framesProcessed} frames processed, ${state.spectra} spectra`,
     state.error === null ? '' : `error: ${state.error}`,
@@ -278,7 +282,9 @@ function startStage(source: Observable<Float32Array>, playRing: RingBuffer | nul
   const running = new Promise<void>((resolve) => {
     ready = resolve;
   });
-  setParams({ playRing: playRing?.handle ?? null });
+  // Live: a stall that made the play node underrun is caught up by dropping frames beyond 3x the
+  // jitter buffer. Offline there are no stalls (and the play ring never holds more than 2 steps).
+  setParams({ playRing: playRing?.handle ?? null, maxPlayFrames: playRing === null || mode === 'offline' ? 0 : 3 * jitterFrames });
   const subscription = source
     .pipe(offload<typeof analysisStage>(stageUrl, { transport: state.transport, params, onStats, statsInterval: 100 }))
     .subscribe({ next: onFrame, error: fail });
@@ -375,11 +381,20 @@ async function startOffline(): Promise<void> {
   const ctx = new OfflineAudioContext({ numberOfChannels: 1, length: OFFLINE_SECONDS * SAMPLE_RATE, sampleRate: SAMPLE_RATE });
   context = ctx;
   const { play, startPlaying } = await withRings(ctx);
-  let playing = false;
   let rendered = 0;
   let target = 0;
-  let idle: (() => void) | undefined;
+  let busy = false;
   let started = false;
+  let playing = false;
+  let waiters: (() => void)[] = [];
+  const renderStep = (): void => {
+    void ctx.suspend((rendered + OFFLINE_STEP) / SAMPLE_RATE).then(stepDone, fail);
+    if (started) void ctx.resume();
+    else {
+      started = true;
+      ctx.startRendering().catch(fail);
+    }
+  };
   const stepDone = async (): Promise<void> => {
     rendered += OFFLINE_STEP;
     // The play node needs the next step's frames: what the worker makes of the frames just captured.
@@ -391,26 +406,23 @@ async function startOffline(): Promise<void> {
     await refreshStats();
     state.captureFill = 0;
     state.playFill = play.readAvailable / play.capacity;
-    if (rendered < target) {
-      void ctx.suspend((rendered + OFFLINE_STEP) / SAMPLE_RATE).then(stepDone);
-      void ctx.resume();
-    } else {
-      idle?.();
+    if (rendered < target) renderStep();
+    else {
+      busy = false;
+      const done = waiters;
+      waiters = [];
+      for (const resolve of done) resolve();
     }
   };
   state.advance = (seconds: number) =>
     new Promise<void>((resolve) => {
-      target = Math.min(OFFLINE_SECONDS * SAMPLE_RATE - OFFLINE_STEP, rendered + Math.round((seconds * SAMPLE_RATE) / OFFLINE_STEP) * OFFLINE_STEP);
-      idle = resolve;
-      if (rendered >= target) resolve();
-      else if (rendered === 0 && !started) {
-        started = true;
-        void ctx.suspend(OFFLINE_STEP / SAMPLE_RATE).then(stepDone);
-        ctx.startRendering().catch(fail);
-      } else {
-        void ctx.suspend((rendered + OFFLINE_STEP) / SAMPLE_RATE).then(stepDone);
-        void ctx.resume();
-      }
+      const steps = Math.max(1, Math.round((seconds * SAMPLE_RATE) / OFFLINE_STEP));
+      target = Math.min(OFFLINE_SECONDS * SAMPLE_RATE - OFFLINE_STEP, Math.max(target, rendered) + steps * OFFLINE_STEP);
+      waiters.push(resolve);
+      if (!busy && rendered < target) {
+        busy = true;
+        renderStep();
+      } else if (!busy) resolve();
     });
   state.running = true;
   await state.advance(numberParam('seconds', 2));

@@ -32,7 +32,7 @@ export interface PageState {
   /** Capture node: quanta that did not fit in the ring, and frames dropped. */
   overruns: number;
   droppedFrames: number;
-  /** Filtered frames the worker could not write into the play ring. */
+  /** Filtered frames the worker did not write into the play ring (no room, or beyond the latency bound). */
   playDropped: number;
   /** Frames moved by the capture and the play node (from their stats). */
   capturedFrames: number;
