@@ -3,13 +3,13 @@
 // playwright-core. The page exposes its numbers as `window.__ringflow` (examples/browser/src/
 // page-state.ts); the tests read those, and check one screenshot for pixels. Without
 // /usr/bin/chromium the tests skip, except in CI (RINGFLOW_CI=1, .ci/run installs chromium).
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode } from 'fast-png';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { build, createLogger, defaultClientConditions, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as signal from '@ringflow/operators/signal';
 import type { PageState } from '../browser/src/page-state.js';
@@ -218,6 +218,34 @@ describe.skipIf(!hasChromium)('the browser demo (examples/browser) in headless C
     // offload('auto') would warn here; the page picks 'message' itself, so nothing is logged as an error.
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the built packages in a Vite build', () => {
+  const built = existsSync(fileURLToPath(new URL('../../workers/dist/index.js', import.meta.url)));
+  it.skipIf(!built && !inCi)('bundle for the browser with no flags and no Node built-ins (dist/, default conditions)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ringflow-vite-dist-'));
+    const warnings: string[] = [];
+    const logger = createLogger('warn');
+    logger.warn = (message) => void warnings.push(message);
+    logger.warnOnce = (message) => void warnings.push(message);
+    try {
+      // The entries a browser app imports, resolved as a user's Vite resolves them: no @ringflow/source.
+      await build({
+        configFile: false,
+        customLogger: logger,
+        logLevel: 'warn',
+        root: fileURLToPath(new URL('./packaging/', import.meta.url)),
+        resolve: { conditions: [...defaultClientConditions] },
+        build: { outDir: dir, emptyOutDir: true, lib: { entry: 'browser-entry.mjs', formats: ['es'], fileName: 'bundle' } },
+      });
+      const bundle = readFileSync(join(dir, 'bundle.js'), 'utf8');
+      expect(bundle).toContain('RingBuffer');
+      expect(bundle).not.toMatch(/from\s*["']node:|import\(["']node:|require\(["']node:/);
+      expect(warnings.filter((w) => /externalized|node:/.test(w))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
