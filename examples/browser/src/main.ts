@@ -132,6 +132,11 @@ function applyFftSize(): void {
   setParams({ fftSize: Number(fftInput.value) });
 }
 function applyFrequency(): void {
+  if (fileSource !== undefined && level !== undefined && oscillator !== undefined) {
+    fileSource.stop();
+    fileSource = undefined;
+    oscillator.connect(level); // back to the oscillator
+  }
   state.frequency = Number(frequencyInput.value);
   $('frequency-value').textContent = `${frequencyInput.value} Hz`;
   if (oscillator !== undefined && context !== undefined) oscillator.frequency.setValueAtTime(state.frequency, context.currentTime);
@@ -292,13 +297,32 @@ function startStage(source: Observable<Float32Array>, playRing: RingBuffer | nul
 }
 
 // ---- the audio graph ------------------------------------------------------------------------------
+let level: GainNode | undefined;
+let fileSource: AudioBufferSourceNode | undefined;
+
 function sourceNode(ctx: BaseAudioContext): AudioNode {
   oscillator = new OscillatorNode(ctx, { type: 'sine', frequency: state.frequency });
-  const level = new GainNode(ctx, { gain: 0.5 });
+  level = new GainNode(ctx, { gain: 0.5 });
   oscillator.connect(level);
   oscillator.start();
   return level;
 }
+
+/** Plays an uploaded audio file (looped, mixed down to mono by the capture node) instead of the oscillator. */
+async function playFile(file: File): Promise<void> {
+  if (context === undefined || level === undefined || oscillator === undefined) throw new Error('start the audio first');
+  const buffer = await context.decodeAudioData(await file.arrayBuffer());
+  fileSource?.stop();
+  oscillator.disconnect();
+  fileSource = new AudioBufferSourceNode(context, { buffer, loop: true });
+  fileSource.connect(level);
+  fileSource.start();
+  $('frequency-value').textContent = `playing ${file.name}`;
+}
+$<HTMLInputElement>('file').addEventListener('change', (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (file !== undefined) playFile(file).catch(fail);
+});
 
 /** Resolves once `ring` holds at least `frames` elements (polled: the page is not its consumer). */
 async function filled(ring: RingBuffer, frames: number, timeoutMs = 5000): Promise<boolean> {
