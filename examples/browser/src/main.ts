@@ -169,8 +169,9 @@ function onNodeStats(data: NodeStats): void {
   }
   if (--pendingReplies <= 0) {
     pendingReplies = 0;
-    // Frames captured but not yet played: in the capture ring, the hops, the worker, the play ring.
-    if (state.playedFrames > 0) state.latencyMs = ((state.capturedFrames - state.playedFrames) / SAMPLE_RATE) * 1000;
+    // Frames captured but not yet played: in the capture ring, the hops, the worker, the play ring
+    // (frames the worker dropped to bound the latency will never be played).
+    if (state.playedFrames > 0) state.latencyMs = ((state.capturedFrames - state.playedFrames - state.playDropped) / SAMPLE_RATE) * 1000;
     const waiters = statsWaiters;
     statsWaiters = [];
     for (const resolve of waiters) resolve();
