@@ -95,7 +95,7 @@ describe('the packed packages', () => {
   it('type-check a user program with tsc against the installed declarations', () => {
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     run(process.execPath, [tsc, '-p', 'tsconfig.json'], app); // throws with tsc's diagnostics
-  });
+  }, 240_000);
 
   it('load @ringflow/io/zmq without zeromq installed, and say how to install it when it is used', () => {
     const script = `import { fromZmq } from '@ringflow/io/zmq';
@@ -119,7 +119,7 @@ describe('the packed packages', () => {
     expect(report.rings.spectrum?.chunksOut).toBeGreaterThan(0);
     expect(report.channels.map((c) => c.tones.length)).toEqual([2, 2]);
     expect(existsSync(join(out, 'spectrogram.png'))).toBe(true);
-  });
+  }, 120_000);
 
   it('bundle for a browser with no flags and no Node built-ins', async () => {
     const result = await build({
