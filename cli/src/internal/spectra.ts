@@ -56,18 +56,22 @@ export class SpectrumAccumulator {
     const [s0, s1] = spectrum.stride as [number, number];
     const data = spectrum.data;
     const q = this.rowPool;
+    const rows = this.rows;
     for (let c = 0; c < channels; c++) {
       const sums = this.#sums[c]!;
       const current = this.#current[c]!;
       const base = spectrum.offset + c * s0;
-      for (let r = 0, k = 0; r < this.rows; r++) {
+      for (let k = 0, at = base; k < bins; k++, at += s1) sums[k] = sums[k]! + data[at]!;
+      // Rows: the largest power of each group of q bins (the last group may be shorter).
+      for (let r = 0; r < rows; r++) {
+        const first = r * q;
+        const last = first + q < bins ? first + q : bins;
         let max = 0;
-        for (const end = Math.min(bins, k + q); k < end; k++) {
-          const p = data[base + k * s1]!;
-          sums[k]! += p;
+        for (let k = first, at = base + first * s1; k < last; k++, at += s1) {
+          const p = data[at]!;
           if (p > max) max = p;
         }
-        current[r]! += max;
+        current[r] = current[r]! + max;
       }
     }
     this.#frames++;
