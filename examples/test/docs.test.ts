@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderCatalogue } from '../../scripts/catalogue.js';
-import { checkExamples, collectExamples } from '../../scripts/doc-examples.js';
+import { renderCatalogue } from '@ringflow/tools/catalogue';
+import { checkExamples, collectExamples } from '@ringflow/tools/doc-examples';
 
 describe('documentation', () => {
   it('type-checks every TSDoc @example and README example against the packages', () => {
@@ -12,7 +12,7 @@ describe('documentation', () => {
 
   it('keeps docs/operators.md in step with the operators TSDoc', () => {
     const committed = readFileSync(new URL('../../docs/operators.md', import.meta.url), 'utf8');
-    // If this fails, run: node --conditions=@ringflow/source --import tsx scripts/catalogue.ts
+    // If this fails, run: node --conditions=@ringflow/source --import tsx tools/src/catalogue.ts
     expect(committed).toBe(renderCatalogue());
   });
 });

@@ -1,13 +1,13 @@
 // Extracts the TypeScript examples from TSDoc `@example` blocks in every package's src/, from
 // the README files and from docs/guides, and type-checks each as its own module against the packages' sources.
-// Used by examples/test/doc-examples.test.ts; run alone with:
-//   node --conditions=@ringflow/source --import tsx scripts/doc-examples.ts
+// Used by examples/test/docs.test.ts; run alone with:
+//   node --conditions=@ringflow/source --import tsx tools/src/doc-examples.ts
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface DocExample {
   /** Where it came from: file and line. */
