@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { locateWorkerFile } from '../internal/locate-worker-file.js';
 
 /** The export condition under which workspace packages resolve to their TypeScript sources. */
 const SOURCE_CONDITION = '@ringflow/source';
@@ -30,20 +30,15 @@ function toFileUrl(file: string | URL): URL {
   return file.startsWith('file:') ? new URL(file) : pathToFileURL(resolve(file));
 }
 
-/**
- * The file to run: the one named, or, when a `.js`/`.mjs`/`.cjs` name does not exist, its
- * `.ts`/`.mts`/`.cts` sibling (the names TypeScript's NodeNext imports use for source files).
- */
+/** The file to run: the one named, or its `.ts` sibling (see `locateWorkerFile`). */
 function locate(url: URL): string {
   if (url.protocol !== 'file:') {
     throw new TypeError(`startWorker: expected a file: URL or a path, got ${url.href}`);
   }
-  const path = fileURLToPath(url);
-  if (existsSync(path)) return path;
-  const ts = path.replace(/\.([cm]?)js$/, '.$1ts');
-  if (ts !== path && existsSync(ts)) return ts;
-  const also = ts !== path ? ` (nor ${ts})` : '';
-  throw new TypeError(`startWorker: expected an existing .js or .ts file, got ${path}: no such file${also}`);
+  const { found, tried } = locateWorkerFile(fileURLToPath(url));
+  if (found !== undefined) return found;
+  const also = tried.length > 1 ? ` (nor ${tried[1]})` : '';
+  throw new TypeError(`startWorker: expected an existing .js or .ts file, got ${tried[0]}: no such file${also}`);
 }
 
 /** Where tsx's ESM API is: resolved from the worker file first (the user's tsx), then from here. */
