@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderCatalogue } from '@ringflow/tools/catalogue';
 import { checkExamples, collectExamples } from '@ringflow/tools/doc-examples';
@@ -14,5 +17,41 @@ describe('documentation', () => {
     const committed = readFileSync(new URL('../../docs/operators.md', import.meta.url), 'utf8');
     // If this fails, run: node --conditions=@ringflow/source --import tsx tools/src/catalogue.ts
     expect(committed).toBe(renderCatalogue());
+  });
+
+  describe('docs/guides/getting-started.md', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const blocks = collectExamples().filter((example) => example.origin.startsWith('docs/guides/getting-started.md:'));
+    /** What each runnable block prints (part of it), in the guide's order. */
+    const expected: Record<string, (string | RegExp)[]> = {
+      'ring.ts': [/Float32Array\(2\) \[ 5, 6 \]/, /Float32Array\(3\) \[ 1, 2, 3 \]/, /Float32Array\(1\) \[ 4 \] null/],
+      'threads.ts': ['received 48000 samples'],
+      'chain.ts': ['92 spectra, peak at 3000 Hz'],
+      'wav.ts': ['48000 1 48000', 'rms 0.354'],
+      'offload.ts': ['92 spectra from the worker, peak bin 64'],
+    };
+
+    it('names every TypeScript block as a file, and every file that runs has its expected output here', () => {
+      expect(blocks.map((block) => block.file)).toEqual(['ring.ts', 'producer.ts', 'threads.ts', 'chain.ts', 'wav.ts', 'spectrum-stage.ts', 'offload.ts']);
+      // Worker files (a stage calling exposeStage, a thread reading workerData) run inside the others.
+      const runnable = blocks.filter((block) => !block.code.includes('exposeStage(') && !block.code.includes("from 'node:worker_threads'"));
+      expect(runnable.map((block) => block.file)).toEqual(Object.keys(expected));
+    });
+
+    it('runs every block as written, top to bottom, with tsx', async () => {
+      const dir = join(root, 'examples', '.build', 'getting-started');
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      for (const block of blocks) writeFileSync(join(dir, block.file!), block.code);
+      const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+      for (const [file, outputs] of Object.entries(expected)) {
+        const stdout = await new Promise<string>((resolve, reject) => {
+          execFile(process.execPath, [tsx, '--conditions=@ringflow/source', file], { cwd: dir, timeout: 60_000 }, (error, out, err) =>
+            error ? reject(new Error(`${file} failed:\n${out}\n${err}`, { cause: error })) : resolve(out),
+          );
+        });
+        for (const output of outputs) expect(stdout, file).toMatch(output);
+      }
+    });
   });
 });
