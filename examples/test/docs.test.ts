@@ -19,6 +19,23 @@ describe('documentation', () => {
     expect(committed).toBe(renderCatalogue());
   });
 
+  it('runs the own-project guide as written, with tsx (the stage named .js runs its .ts sibling)', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const blocks = collectExamples().filter((example) => example.origin.startsWith('docs/guides/own-project.md:'));
+    expect(blocks.map((block) => block.file)).toEqual(['gain-stage.ts', 'main.ts']);
+    const dir = join(root, 'examples', '.build', 'own-project');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const block of blocks) writeFileSync(join(dir, block.file!), block.code);
+    const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [tsx, '--conditions=@ringflow/source', 'main.ts'], { cwd: dir, timeout: 60_000 }, (error, out, err) =>
+        error ? reject(new Error(`main.ts failed:\n${out}\n${err}`, { cause: error })) : resolve(out),
+      );
+    });
+    expect(stdout).toMatch(/\[\s*1(,\s*1){9}\s*\]/);
+  });
+
   describe('docs/guides/getting-started.md', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const blocks = collectExamples().filter((example) => example.origin.startsWith('docs/guides/getting-started.md:'));
