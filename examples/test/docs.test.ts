@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import * as signal from '@ringflow/operators/signal';
 import { renderCatalogue } from '@ringflow/tools/catalogue';
 import { checkExamples, collectExamples } from '@ringflow/tools/doc-examples';
 
@@ -17,6 +18,15 @@ describe('documentation', () => {
     const committed = readFileSync(new URL('../../docs/operators.md', import.meta.url), 'utf8');
     // If this fails, run: node --conditions=@ringflow/source --import tsx tools/src/catalogue.ts
     expect(committed).toBe(renderCatalogue());
+  });
+
+  it('names every export of @ringflow/operators/signal in the from-scipy tables', () => {
+    const guide = readFileSync(new URL('../../docs/guides/from-scipy.md', import.meta.url), 'utf8').replace(/```[\s\S]*?```/g, '');
+    // Identifiers inside the guide's code spans (`name`, `name(...)`, `a`, `b` lists).
+    const named = new Set([...guide.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1]!.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []));
+    const exports = Object.keys(signal);
+    expect(exports.length).toBeGreaterThan(50);
+    expect(exports.filter((name) => !named.has(name))).toEqual([]);
   });
 
   it('runs the own-project guide as written, with tsx (the stage named .js runs its .ts sibling)', async () => {
