@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { lastValueFrom, Observable } from 'rxjs';
 import { asMultichannel } from '@ringflow/core';
 import { toWavFile } from '@ringflow/io';
-import { machine, median, table } from '../../scripts/bench-kit.js';
+import { machine, median, table } from '@ringflow/tools/bench-kit';
 import type { AnalyzeReport } from '../src/index.js';
 
 const RUNS = Number(process.env['RUNS'] ?? 3);

@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { MessageChannel, Worker, type TransferListItem } from 'node:worker_threads';
 import { RingBuffer, resolveFormat, type FormatName } from '@ringflow/core';
 import { RingBuffer as RingbufJs } from 'ringbuf.js';
-import { machine, median, rate, table } from '../../scripts/bench-kit.js';
+import { machine, median, rate, table } from '@ringflow/tools/bench-kit';
 import { LeanRing } from './lean-ring.mjs';
 
 const CAPACITY = 65_536;

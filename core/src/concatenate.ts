@@ -38,7 +38,7 @@ function itemFormat(item: unknown, index: number): FormatInfo {
  * concatenate(new Float32Array([1, 2]), new Float32Array([3])); // Float32Array [1, 2, 3]
  * ```
  */
-export function concatenate<T extends TypedArray>(first: T | BufferLike, ...rest: BufferLike[]): T;
+export function concatenate<T extends TypedArray>(...items: [first: T | BufferLike, ...rest: BufferLike[]]): T;
 export function concatenate(...items: BufferLike[]): TypedArray;
 export function concatenate(...items: unknown[]): TypedArray {
   if (items.length === 0) throw new RangeError('concatenate: expected at least one item, got none');

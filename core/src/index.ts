@@ -2,6 +2,7 @@
  * `@ringflow/core`: a lock-free SPSC ring buffer on a SharedArrayBuffer, typed by buffer-protocol formats.
  *
  * @packageDocumentation
+ * @module @ringflow/core
  */
 export { RingBuffer } from './ring-buffer.js';
 export type { RingBufferOptions, RingHandle, WaitOptions, PushTail } from './ring-buffer.js';

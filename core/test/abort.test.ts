@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { RingAbortedError, RingBuffer, RingClosedError } from '@ringflow/core';
+import { startWorker } from '@ringflow/workers/node';
 
 const f32 = (...v: number[]) => new Float32Array(v);
-const bootstrap = fileURLToPath(new URL('../../scripts/ts-worker.mjs', import.meta.url));
-const entry = (name: string) => new URL(`./fixtures/${name}.ts`, import.meta.url).href;
+const entry = (name: string) => new URL(`./fixtures/${name}.ts`, import.meta.url);
 
 describe('RingBuffer.abort', () => {
   it('lets the consumer drain what came before, then pop throws RingAbortedError with the reason', () => {
@@ -89,9 +87,10 @@ describe('RingBuffer.abort', () => {
   it('carries the reason across threads: a worker pushes, aborts; the main thread drains everything, then sees the reason', async () => {
     const rb = new RingBuffer({ format: 'd', capacity: 4096 });
     const total = 200_000;
-    const worker = new Worker(bootstrap, {
-      workerData: { handle: rb.handle, total, maxBlock: 3000, seed: 3, abortReason: 'worker failed', entry: entry('producer') },
-      execArgv: ['--conditions=@ringflow/source'],
+    const worker = startWorker(entry('producer'), {
+      workerData: { handle: rb.handle, total, maxBlock: 3000, seed: 3, abortReason: 'worker failed' },
+      execArgv: [],
+      sourceCondition: true,
     });
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     let received = 0;

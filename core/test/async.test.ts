@@ -1,9 +1,6 @@
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { RingBuffer, RingClosedError } from '@ringflow/core';
-
-const bootstrap = fileURLToPath(new URL('../../scripts/ts-worker.mjs', import.meta.url));
+import { startWorker } from '@ringflow/workers/node';
 
 const F32 = (...values: number[]) => new Float32Array(values);
 const later = (ms: number, fn: () => void): void => void setTimeout(fn, ms);
@@ -449,9 +446,9 @@ describe('RingBuffer.waitWritable', () => {
 describe('RingBuffer.pushAsync with a source that changes while it waits', () => {
   it('rejects with a TypeError saying how much was written, and the event loop keeps running', async () => {
     // In a worker: a call that spins in microtasks would starve this thread's timers, and the test's.
-    const worker = new Worker(bootstrap, {
-      workerData: { entry: new URL('./fixtures/resized-source.ts', import.meta.url).href },
-      execArgv: ['--conditions=@ringflow/source'],
+    const worker = startWorker(new URL('./fixtures/resized-source.ts', import.meta.url), {
+      execArgv: [],
+      sourceCondition: true,
     });
     const results = await new Promise<Record<string, { outcome: string; timerFired: boolean; readAvailable: number }>>((resolve, reject) => {
       const watchdog = setTimeout(() => {
@@ -480,9 +477,10 @@ describe('RingBuffer.pushAsync with a source that changes while it waits', () =>
   it('makes pushBlocking throw the same TypeError when another thread grows the source while it blocks', async () => {
     const rb = new RingBuffer({ format: 'f', capacity: 4 });
     const source = new (SharedArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => SharedArrayBuffer)(40, { maxByteLength: 80 });
-    const worker = new Worker(bootstrap, {
-      workerData: { entry: new URL('./fixtures/grow-and-pop.ts', import.meta.url).href, handle: rb.handle, source },
-      execArgv: ['--conditions=@ringflow/source'],
+    const worker = startWorker(new URL('./fixtures/grow-and-pop.ts', import.meta.url), {
+      workerData: { handle: rb.handle, source },
+      execArgv: [],
+      sourceCondition: true,
     });
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     // Waits for the worker's module to load, so the timeout is generous.

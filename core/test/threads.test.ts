@@ -1,18 +1,14 @@
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { RingBuffer, type FormatName } from '@ringflow/core';
+import { startWorker } from '@ringflow/workers/node';
 import { checkCounting, random, type ThreadJob } from './fixtures/sequence.js';
 
-const bootstrap = fileURLToPath(new URL('../../scripts/ts-worker.mjs', import.meta.url));
-const entry = (name: string) => new URL(`./fixtures/${name}.ts`, import.meta.url).href;
+const entry = (name: string) => new URL(`./fixtures/${name}.ts`, import.meta.url);
 
-function startWorker(name: string, job: object): Worker {
-  return new Worker(bootstrap, {
-    workerData: { ...job, entry: entry(name) },
-    execArgv: ['--conditions=@ringflow/source'],
-  });
+function startFixture(name: string, job: object): Worker {
+  return startWorker(entry(name), { workerData: job, execArgv: [], sourceCondition: true });
 }
 
 /** The worker's one message, listened for from the start (a fast worker may finish before anyone awaits it). */
@@ -32,7 +28,7 @@ describe('RingBuffer across threads', () => {
   for (const format of formats) {
     it(`moves ${TOTAL} '${format}' elements from a worker to popAsync on the main thread in order`, async () => {
       const ring = new RingBuffer({ format, capacity: 65_536 });
-      const producer = result<{ sent: number }>(startWorker('producer', { handle: ring.handle, total: TOTAL, maxBlock: 3000, seed: 11 }));
+      const producer = result<{ sent: number }>(startFixture('producer', { handle: ring.handle, total: TOTAL, maxBlock: 3000, seed: 11 }));
       const rand = random(7);
       let received = 0;
       let firstError = -1;
@@ -55,8 +51,8 @@ describe('RingBuffer across threads', () => {
       const ring = new RingBuffer({ format, capacity: 10_007 });
       const job = { handle: ring.handle, total: TOTAL, maxBlock: 2000, seed: 23 };
       const [got] = await Promise.all([
-        result<{ received: number; firstError: number; closed: boolean }>(startWorker('consumer', job)),
-        result<{ sent: number }>(startWorker('producer', job)),
+        result<{ received: number; firstError: number; closed: boolean }>(startFixture('consumer', job)),
+        result<{ sent: number }>(startFixture('producer', job)),
       ]);
       expect(got).toEqual({ received: TOTAL, firstError: -1, closed: true });
       expect(ring.readAvailable).toBe(0);
@@ -72,8 +68,8 @@ describe('RingBuffer wait protocol across threads (stress)', () => {
   for (const [capacity, chunks] of [[1, 3000], [7, 3000], [64, 2000], [1000, 1000], [65_536, 60]] as const) {
     it(`never hangs and keeps the order with capacity ${capacity} over ${chunks} chunks`, async () => {
       const ring = new RingBuffer({ format: 'd', capacity });
-      const busy = startWorker('busy', {});
-      const producer = result<{ sent: number }>(startWorker('stress-producer', { handle: ring.handle, chunks, seed: capacity }));
+      const busy = startFixture('busy', {});
+      const producer = result<{ sent: number }>(startFixture('stress-producer', { handle: ring.handle, chunks, seed: capacity }));
       const rand = random(capacity * 31 + 1);
       const target = new Float64Array(capacity);
       let received = 0;

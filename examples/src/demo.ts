@@ -7,11 +7,11 @@
 //
 //   npm start
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
 import { lastValueFrom, map, toArray } from 'rxjs';
 import { RingBuffer } from '@ringflow/core';
 import { chirp } from '@ringflow/operators';
 import { offload } from '@ringflow/workers';
+import { startWorker } from '@ringflow/workers/node';
 import type { spectrumStage } from './spectrum-stage.js';
 import { SAMPLE_RATE, fillSignal } from './signal.js';
 
@@ -19,9 +19,10 @@ const total = Number(process.env.DEMO_SAMPLES ?? 100_000_000);
 const block = 4096;
 const ring = new RingBuffer({ format: 'f', capacity: 1 << 16 });
 
-const worker = new Worker(new URL('../../scripts/ts-worker.mjs', import.meta.url), {
-  workerData: { entry: new URL('./demo-producer.ts', import.meta.url).href, handle: ring.handle, total, block },
-  execArgv: ['--conditions=@ringflow/source'],
+// `.js`, as an import would say: under tsx startWorker runs demo-producer.ts (registering tsx in
+// the worker), and the compiled demo-producer.js once built.
+const worker = startWorker(new URL('./demo-producer.js', import.meta.url), {
+  workerData: { handle: ring.handle, total, block },
 });
 worker.on('error', (error) => {
   console.error('producer failed:', error);

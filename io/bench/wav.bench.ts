@@ -20,7 +20,7 @@ import { from, lastValueFrom } from 'rxjs';
 import { asMultichannel } from '@ringflow/core';
 import { openWav, readWav, toWavFile } from '@ringflow/io';
 import wavefile from 'wavefile';
-import { machine, median, table } from '../../scripts/bench-kit.js';
+import { machine, median, table } from '@ringflow/tools/bench-kit';
 
 const RUNS = Number(process.env['RUNS'] ?? 7);
 const WAVEFILE_RUNS = 3;

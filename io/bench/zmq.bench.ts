@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pull } from 'zeromq';
 import { fromZmq } from '@ringflow/io/zmq';
-import { machine, median, rate, table } from '../../scripts/bench-kit.js';
+import { machine, median, rate, table } from '@ringflow/tools/bench-kit';
 
 const RUNS = 5;
 const BYTES_PER_BATCH = 64 * 2 ** 20; // per measured batch

@@ -3,6 +3,7 @@
  * ZeroMQ edges live in `@ringflow/io/zmq`. Node-side.
  *
  * @packageDocumentation
+ * @module @ringflow/io
  */
 export { openWav } from './open-wav.js';
 export type { OpenWavOptions, WavChunksOptions, WavReader } from './open-wav.js';

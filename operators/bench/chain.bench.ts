@@ -17,7 +17,7 @@
 //    the deltas, so it is reported too). Needs --expose-gc.
 import { PerformanceObserver } from 'node:perf_hooks';
 import { from, Observable, type OperatorFunction } from 'rxjs';
-import { machine, median, rate, repeat, table } from '../../scripts/bench-kit.js';
+import { machine, median, rate, repeat, table } from '@ringflow/tools/bench-kit';
 import { batch } from '../src/batch.js';
 import { butter } from '../src/design/butter.js';
 import { firwin } from '../src/design/firwin.js';

@@ -25,7 +25,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Observable } from 'rxjs';
-import { machine, median, table } from '../../scripts/bench-kit.js';
+import { machine, median, table } from '@ringflow/tools/bench-kit';
 import { firwin } from '../src/design/firwin.js';
 import { fir } from '../src/fir.js';
 import { fromSamples } from '../src/from-samples.js';

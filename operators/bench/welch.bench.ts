@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { lastValueFrom, from } from 'rxjs';
 import * as signal from '@ringflow/operators/signal';
 import { welch } from '@ringflow/operators';
-import { machine, median, repeat, table } from '../../scripts/bench-kit.js';
+import { machine, median, repeat, table } from '@ringflow/tools/bench-kit';
 
 const RUNS = Number(process.env['RUNS'] ?? 9);
 const FS = 48_000;

@@ -4,6 +4,7 @@
  * available without RxJS from `@ringflow/operators/kernels`).
  *
  * @packageDocumentation
+ * @module @ringflow/operators
  */
 
 // Operators and sources

@@ -56,8 +56,10 @@ import { operate, subscribeInner } from './internal/operate.js';
  * out:    [1 10 5.5; 2 20 11]     |
  * ```
  *
- * @param args - Other streams of float chunks, or one array of per-channel weights (finite
- *   numbers), or one matrix (an array of rows of finite numbers, all of one length).
+ * Arguments (one of three forms, one overload each): other streams of float chunks, or one array
+ * of per-channel weights (finite numbers), or one matrix (an array of rows of finite numbers, all
+ * of one length).
+ *
  * @returns An operator from float chunks to float chunks.
  * @throws TypeError/RangeError at creation for no argument, non-finite weights, rows of unequal
  *   lengths, or arguments that are neither streams, weights nor a matrix.

@@ -1,11 +1,9 @@
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { firstValueFrom, lastValueFrom, toArray, type Observable } from 'rxjs';
 import { asMultichannel, concatenate, RingAbortedError, RingBuffer, type MultichannelChunk } from '@ringflow/core';
 import { fromRing, toRing } from '@ringflow/operators';
+import { startWorker } from '@ringflow/workers/node';
 
-const bootstrap = fileURLToPath(new URL('../../scripts/ts-worker.mjs', import.meta.url));
 const producer = new URL('./fixtures/workers/ring-producer.ts', import.meta.url).href;
 
 /** Everything a stream emits, and how it ended (its error, or 'complete'). */
@@ -193,9 +191,10 @@ describe('fromRing', () => {
     it('carries an RxJS error from toRing in a worker thread to fromRing on this one, after all the data', async () => {
       const ring = new RingBuffer({ format: 'd', capacity: 1024 });
       const total = 50_000;
-      const worker = new Worker(bootstrap, {
-        workerData: { entry: producer, handle: ring.handle, total, chunk: 2 * 301, channels: 2, fail: 'decoder crashed at frame 25000' },
-        execArgv: ['--conditions=@ringflow/source'],
+      const worker = startWorker(producer, {
+        workerData: { handle: ring.handle, total, chunk: 2 * 301, channels: 2, fail: 'decoder crashed at frame 25000' },
+        execArgv: [],
+        sourceCondition: true,
       });
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       const { values, end } = await outcome(fromRing(ring, { channels: 2 }));
@@ -209,9 +208,10 @@ describe('fromRing', () => {
 
     it('completes normally across the worker when the stream completes', async () => {
       const ring = new RingBuffer({ format: 'd', capacity: 256 });
-      const worker = new Worker(bootstrap, {
-        workerData: { entry: producer, handle: ring.handle, total: 10_000, chunk: 100 },
-        execArgv: ['--conditions=@ringflow/source'],
+      const worker = startWorker(producer, {
+        workerData: { handle: ring.handle, total: 10_000, chunk: 100 },
+        execArgv: [],
+        sourceCondition: true,
       });
       const { values, end } = await outcome(fromRing(ring));
       await new Promise((resolve) => worker.once('exit', resolve));

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { Subject, type OperatorFunction } from 'rxjs';
 import { RingBuffer } from '@ringflow/core';
 import { liveWorkerCount, offload, pipeline } from '@ringflow/workers';
-import { machine, median, rate, repeat, table } from '../../scripts/bench-kit.js';
+import { machine, median, rate, repeat, table } from '@ringflow/tools/bench-kit';
 import { TAPS, createFir } from './stages/kernels.js';
 import type { identityStage } from './stages/identity-stage.js';
 

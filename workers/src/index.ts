@@ -3,6 +3,7 @@
  * path and Comlink for control.
  *
  * @packageDocumentation
+ * @module @ringflow/workers
  */
 export { offload } from './offload.js';
 export type { OffloadOptions } from './offload.js';

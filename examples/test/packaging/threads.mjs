@@ -1,10 +1,11 @@
-// Two threads through a ring, run with plain node against the installed packages.
-import { Worker } from 'node:worker_threads';
+// Two threads through a ring, run with plain node against the installed packages; the producer
+// thread starts through @ringflow/workers/node's startWorker, as the core README does.
 import { RingBuffer } from '@ringflow/core';
+import { startWorker } from '@ringflow/workers/node';
 
 const total = 1_000_000;
 const ring = new RingBuffer({ format: 'float64', capacity: 4096 });
-const worker = new Worker(new URL('./producer.mjs', import.meta.url), { workerData: { handle: ring.handle, total } });
+const worker = startWorker(new URL('./producer.mjs', import.meta.url), { workerData: { handle: ring.handle, total } });
 let received = 0;
 for (;;) {
   const block = await ring.popAsync(1000, { timeout: 30_000 });

@@ -3,6 +3,7 @@
  * ringflow's own. Loads the optional peer dependency `zeromq` only here.
  *
  * @packageDocumentation
+ * @module @ringflow/io/zmq
  */
 export { fromZmq } from './from-zmq.js';
 export type { FromZmqObservable, FromZmqOptions } from './from-zmq.js';

@@ -161,7 +161,7 @@ export function ellipap(order: number, rp: number, rs: number): Zpk {
   return { z, p, k };
 }
 
-/** Normalisations of {@link besselap}: `'phase'` (SciPy's default), `'delay'`, `'mag'`. */
+/** Normalisations of `besselap`: `'phase'` (SciPy's default), `'delay'`, `'mag'`. */
 export type BesselNorm = 'phase' | 'delay' | 'mag';
 
 // Double-double arithmetic (about 32 significant digits) for evaluating the reverse Bessel

@@ -20,7 +20,7 @@ export type FirMethod = 'auto' | 'direct' | 'fft';
  * twice (a mirrored delay line of `2 * ring` values per channel, `ring >= taps.length`, so the direct
  * inner loop needs no wrap-around test and the last samples are always contiguous for the FFT
  * paths); `position` is the write index (the same for every channel). `blocks` caches the
- * overlap-save engines by FFT size (at most {@link FIR_BLOCK_CACHE}); `partitioned` is the
+ * overlap-save engines by FFT size (at most `FIR_BLOCK_CACHE`); `partitioned` is the
  * partitioned engine for one steady chunk length, when the cost model chose it.
  */
 export interface FirState {
@@ -35,7 +35,7 @@ export interface FirState {
   readonly blocks: OverlapSaveBlock[];
   /** The partitioned engine in use (one of `engines`), if any. */
   partitioned: PartitionedConvolution | undefined;
-  /** Partitioned engines by chunk length (at most {@link FIR_BLOCK_CACHE}). */
+  /** Partitioned engines by chunk length (at most `FIR_BLOCK_CACHE`). */
   readonly engines: PartitionedConvolution[];
   /** The chunk length of the previous call (a length seen twice in a row counts as steady). */
   previousFrames: number;
@@ -143,7 +143,7 @@ export function createFirState(taps: ArrayLike<number>, options?: FirStateOption
  * between methods from one chunk to the next (a chunk of another length) is seamless.
  *
  * Allocation: none, except the first time a chunk length needs an FFT block or partitioned engine
- * not in the state's caches (at most {@link FIR_BLOCK_CACHE} of each; the partitioned engine also
+ * not in the state's caches (at most `FIR_BLOCK_CACHE` of each; the partitioned engine also
  * grows the delay line once): with a steady chunk length, safe in an AudioWorklet `process()` after
  * the second call.
  *

@@ -7,6 +7,7 @@
  * entry are thin wrappers over these kernels.
  *
  * @packageDocumentation
+ * @module @ringflow/operators/kernels
  */
 export { biquadCoefficients } from '../design/biquad-coefficients.js';
 export type { BiquadType, BiquadOptions } from '../design/biquad-coefficients.js';

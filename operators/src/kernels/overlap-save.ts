@@ -156,7 +156,7 @@ export function fftCost(taps: number, frames: number, size: number): number {
 
 /**
  * The cheapest overlap-save FFT size for `frames` samples through `taps` taps by the cost model
- * (a power of two from the taps' length up to {@link MAX_FFT_SIZE}, or beyond when the taps need it).
+ * (a power of two from the taps' length up to `MAX_FFT_SIZE` (2^18), or beyond when the taps need it).
  *
  * @param taps - number of taps (>= 1)
  * @param frames - samples per channel to filter in one call (>= 1)

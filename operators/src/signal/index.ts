@@ -10,6 +10,7 @@
  * algorithm with the streaming operator of the same name.
  *
  * @packageDocumentation
+ * @module @ringflow/operators/signal
  */
 
 // Windows (scipy.signal.get_window and scipy.signal.windows.*)

@@ -8,7 +8,7 @@ import { first, map, take, tap, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { RingBuffer } from '@ringflow/core';
 import { chirp, fromRing, fromSamples, noise, oscillator } from '@ringflow/operators';
-import { SECTIONS } from '../../../scripts/catalogue.js';
+import { SECTIONS } from '@ringflow/tools/catalogue';
 import { CHUNK, OPERATOR_CASES, operatorNames } from '../helpers/operator-table.js';
 
 const GUARD = 10_000;

@@ -1,11 +1,11 @@
 // Every timeline in the operators' TSDoc (the ones docs/operators.md shows) is a test case: it is
-// parsed (format: the comment at the top of scripts/catalogue.ts), its expression is built, its
+// parsed (format: the comment at the top of tools/src/catalogue.ts), its expression is built, its
 // input lines are fed in column order and what comes out, and when, must be its `out` line.
 import { describe, expect, it } from 'vitest';
 import { Subject, type Observable, type OperatorFunction, type Subscription } from 'rxjs';
 import { isMultichannel, RingBuffer, type MultichannelChunk } from '@ringflow/core';
 import * as ops from '@ringflow/operators';
-import { catalogueTimelines, parseTimelineLine, type Expected, type TimelineDoc, type TimelineEvent, type TimelineValue } from '../../../scripts/catalogue.js';
+import { catalogueTimelines, parseTimelineLine, type Expected, type TimelineDoc, type TimelineEvent, type TimelineValue } from '@ringflow/tools/catalogue';
 
 /**
  * Operators whose timelines are owned by another engineer and were not converted to the format

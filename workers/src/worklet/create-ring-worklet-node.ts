@@ -54,8 +54,10 @@ export interface RingWorkletNodeOptions<Context, Node> {
  * output). The page must be cross-origin isolated for the ring's SharedArrayBuffer to reach the
  * audio thread.
  *
+ * The optional second argument, `processorName`, is the name given to `registerProcessor` (omit
+ * it for the ready processor).
+ *
  * @param context - The `AudioContext`.
- * @param processorName - The name given to `registerProcessor` (omit it for the ready processor).
  * @param options - The ring, `channels`, `mode`, extra `processorOptions`.
  * @returns The node, to connect into the graph.
  * @throws TypeError when the ring is not float32, the mode is unknown, or no `AudioWorkletNode` class is available.

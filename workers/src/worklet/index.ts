@@ -3,6 +3,7 @@
  * AudioWorklet modules that read or write a ring inside `process()`.
  *
  * @packageDocumentation
+ * @module @ringflow/workers/worklet
  */
 export { createRingReader } from './create-ring-reader.js';
 export type { RingReader, RingReaderOptions } from './create-ring-reader.js';

@@ -14,6 +14,7 @@
  * false); so does a closed capture ring.
  *
  * @packageDocumentation
+ * @module @ringflow/workers/worklet-processor
  */
 import type { RingHandle } from '@ringflow/core';
 import { createRingReader, type RingReader } from './create-ring-reader.js';

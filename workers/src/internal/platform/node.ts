@@ -3,10 +3,11 @@
  * TypeScript stage modules (Node 20 cannot take `--import tsx` in a worker's `execArgv`).
  */
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, parentPort } from 'node:worker_threads';
 import type { Endpoint } from 'comlink';
 import nodeAdapter from 'comlink/dist/esm/node-adapter.mjs';
+import { locateWorkerFile } from '../locate-worker-file.js';
 import { EXPOSED_KEY } from '../protocol.js';
 import type { Platform, SpawnOptions, SpawnedThread } from './platform.js';
 
@@ -70,7 +71,10 @@ function resolveTsx(): string | null {
 /** Comlink's adapter: a Node `Worker` or `parentPort` seen as the browser-style `Endpoint`. */
 const toEndpoint = nodeAdapter as (source: Worker | NonNullable<typeof parentPort>) => Endpoint;
 
-function spawn(url: URL, options: SpawnOptions): SpawnedThread {
+function spawn(location: URL, options: SpawnOptions): SpawnedThread {
+  // A `.js` stage name that does not exist runs its `.ts` sibling (as TypeScript imports name it).
+  const found = location.protocol === 'file:' ? locateWorkerFile(fileURLToPath(location)).found : undefined;
+  const url = found !== undefined ? pathToFileURL(found) : location;
   const execArgv = parentConditions();
   if (/\.[cm]?tsx?$/.test(url.pathname) && !execArgv.includes(`--conditions=${SOURCE_CONDITION}`)) {
     execArgv.push(`--conditions=${SOURCE_CONDITION}`);

@@ -1,19 +1,28 @@
 // Extracts the TypeScript examples from TSDoc `@example` blocks in every package's src/, from
 // the README files and from docs/guides, and type-checks each as its own module against the packages' sources.
-// Used by examples/test/doc-examples.test.ts; run alone with:
-//   node --conditions=@ringflow/source --import tsx scripts/doc-examples.ts
+// Used by examples/test/docs.test.ts; run alone with:
+//   node --conditions=@ringflow/source --import tsx tools/src/doc-examples.ts
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface DocExample {
   /** Where it came from: file and line. */
   origin: string;
   code: string;
+  /**
+   * The file name a block gives itself on its first line (`// main.ts` or `// main.ts: ...`), if
+   * any. Named blocks of one document sit side by side in one folder, so that one can import
+   * another (`import type { stage } from './stage.js'`).
+   */
+  file?: string;
 }
+
+/** A block's own file name: its first line `// name.ts`, alone or followed by `:`. */
+const FILE_NAME = /^\/\/ ([A-Za-z0-9_-]+\.ts)(?::.*)?$/;
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -34,7 +43,9 @@ function fenced(text: string, origin: string, strip: (line: string) => string): 
       const start = i + 1;
       let end = start;
       while (end < lines.length && lines[end]!.trim() !== '```') end++;
-      found.push({ origin: `${origin}:${start + 1}`, code: lines.slice(start, end).join('\n') });
+      const code = lines.slice(start, end).join('\n');
+      const file = FILE_NAME.exec(lines[start] ?? '')?.[1];
+      found.push({ origin: `${origin}:${start + 1}`, code, ...(file !== undefined ? { file } : {}) });
       i = end;
     }
   }
@@ -73,7 +84,14 @@ export function collectExamples(): DocExample[] {
 export function checkExamples(examples: DocExample[]): string[] {
   const dir = join(root, 'examples', 'src', '__doc_examples__');
   const files = new Map<string, DocExample>();
-  examples.forEach((example, i) => files.set(join(dir, `example-${i}.ts`), example));
+  examples.forEach((example, i) => {
+    // Named blocks go to a folder per document (the origin's path without its line), as files.
+    const doc = example.origin.replace(/:\d+$/, '').replace(/[^A-Za-z0-9]+/g, '-');
+    const path = example.file !== undefined ? join(dir, doc, example.file) : join(dir, `example-${i}.ts`);
+    const taken = files.get(path);
+    if (taken !== undefined) throw new Error(`${example.origin}: a second block named ${example.file} (the first at ${taken.origin})`);
+    files.set(path, example);
+  });
   const config = ts.getParsedCommandLineOfConfigFile(join(root, 'examples', 'tsconfig.json'), {}, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (d) => {
@@ -90,6 +108,9 @@ export function checkExamples(examples: DocExample[]): string[] {
     return example !== undefined ? `${example.code}\nexport {};\n` : readFile(name);
   };
   host.fileExists = (name) => files.has(name) || fileExists(name);
+  const directoryExists = host.directoryExists?.bind(host);
+  const folders = new Set([...files.keys()].map((name) => dirname(name)));
+  host.directoryExists = (name) => folders.has(name) || name === dir || (directoryExists?.(name) ?? true);
   const program = ts.createProgram([...files.keys()], options, host);
   const errors: string[] = [];
   for (const [name, example] of files) {

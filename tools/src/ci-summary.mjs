@@ -1,5 +1,5 @@
 // Prints vitest's JSON report as the plain closing line CI reads: "N passed, N failed".
-// Usage: node scripts/ci-summary.mjs <report.json> <exit status of the test command>
+// Usage: node tools/src/ci-summary.mjs <report.json> <exit status of the test command>
 import { existsSync, readFileSync } from 'node:fs';
 
 const [file = '.ci/vitest.json', status = '0'] = process.argv.slice(2);
