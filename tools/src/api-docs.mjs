@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Application, LogLevel } from 'typedoc';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-export const PACKAGES = ['core', 'operators', 'workers', 'io'];
+export const PACKAGES = ['core', 'operators', 'workers', 'io', 'cli'];
 
 /** Every exported entry point's source file (the `@ringflow/source` target), as [specifier, path]. */
 export function entryPoints() {
@@ -44,6 +44,9 @@ export async function generate({
     excludePrivate: true,
     excludeInternal: true,
     githubPages: false,
+    // Source links to the public repository, whatever remote (or none) this clone has.
+    disableGit: true,
+    sourceLinkTemplate: 'https://github.com/ringflow/ringflow/blob/main/{path}#L{line}',
     logLevel: LogLevel.Warn,
   });
   // Warnings count as errors (the CLI does this for treatWarningsAsErrors; the API leaves it to us).
