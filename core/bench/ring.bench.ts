@@ -8,7 +8,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -152,9 +152,13 @@ interface Path {
 }
 
 /** Runs every path once per round, in a rotating order, for RUNS rounds (after one warm-up round): rates by path, per round. */
+/** The highest 1-minute load average seen at the start of a round (above the core count, two-thread rows measure the scheduler). */
+let peakLoad = loadavg()[0]!;
+
 async function rounds(paths: readonly Path[], block: number): Promise<Map<string, number[]>> {
   const rates = new Map<string, number[]>(paths.map((p) => [p.name, []]));
   for (let round = -1; round < RUNS; round++) {
+    peakLoad = Math.max(peakLoad, loadavg()[0]!);
     for (let i = 0; i < paths.length; i++) {
       const path = paths[(i + Math.max(round, 0)) % paths.length]!;
       const value = await path.run(block);
@@ -188,7 +192,9 @@ async function throughput(): Promise<void> {
   const rows: Record<string, string | number>[] = [];
   const targets: Record<string, string | number>[] = [];
   for (const block of BLOCKS) {
+    peakLoad = loadavg()[0]!;
     const rates = await rounds(paths, block);
+    const loaded = peakLoad > availableParallelism();
     const clone = median(await repeatRuns(() => postMessageRun(block, 'clone')));
     const transfer = median(await repeatRuns(() => postMessageRun(block, 'transfer')));
     const copy = median(await repeatRuns(() => copyLimit(block)));
@@ -216,7 +222,10 @@ async function throughput(): Promise<void> {
         range: `${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}`,
         'best / best': best.toFixed(2),
         // Both measures agree, or the run was too noisy to say.
-        met: goal <= 0 ? '-' : median(ratios) >= goal && best >= goal ? 'yes' : median(ratios) < goal && best < goal ? 'no' : 'unclear (noisy run)',
+        'load avg': peakLoad.toFixed(1),
+        met:
+          (goal <= 0 ? '-' : median(ratios) >= goal && best >= goal ? 'yes' : median(ratios) < goal && best < goal ? 'no' : 'unclear (noisy run)') +
+          (loaded && goal > 0 ? `, unreliable (load above ${availableParallelism()} cores)` : ''),
       });
     };
     const [ringflow, blocks, lean, boostBlock] = [all[0]!.name, all[1]!.name, all[2]!.name, 'boost spsc_queue (C++), pop per block'];
@@ -289,7 +298,7 @@ async function allocation(): Promise<void> {
   table(`Allocation: 128-element write/read pairs${gc ? '' : ' (run with --expose-gc for a clean start)'}`, rows);
 }
 
-console.log(`# core: ring benchmarks\n\n${await machine()}`);
+console.log(`# core: ring benchmarks\n\n${await machine()}; load average ${loadavg().map((v) => v.toFixed(1)).join(' ')} at the start`);
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 if (only === undefined || only === 'throughput') await throughput();
 if (only === undefined || only === 'allocation') await allocation();
