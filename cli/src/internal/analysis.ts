@@ -8,7 +8,7 @@
 // Memory does not depend on the input's length: reads are chunked, `overflow: 'block'` holds the
 // reader back while a stage is behind (outputs keep flowing meanwhile), the WAV is written as it
 // comes, and the spectrogram is pooled to at most MAX_COLUMNS columns.
-import { identity, ignoreElements, lastValueFrom, map, merge, Observable, Subject, tap, type OperatorFunction } from 'rxjs';
+import { identity, ignoreElements, lastValueFrom, map, merge, Observable, share, tap, type OperatorFunction } from 'rxjs';
 import type { MultichannelChunk } from '@ringflow/core';
 import { toWavFile, type WavFileStats, type WavFormatName } from '@ringflow/io';
 import { offload, type OffloadStats } from '@ringflow/workers';
@@ -98,18 +98,22 @@ class RingTracker {
 }
 
 /**
- * Shares `source` between `count` subscribers, subscribing to it only once all of them are there.
- * An offload subscribes to its source only once its worker is up, so a plain `share()` would let
- * the first consumer take chunks the second never sees.
+ * A gate: `hold(source)` subscribes to `source` only once `open()` was called (or at once if it
+ * was). Lets the first worker start while the second one boots, without reading the input before
+ * every consumer of the filtered stream is there.
  */
-function shareWhenAll<T>(source: Observable<T>, count: number): Observable<T> {
-  const subject = new Subject<T>();
-  let waiting = count;
-  return new Observable<T>((subscriber) => {
-    const inner = subject.subscribe(subscriber);
-    if (--waiting === 0) inner.add(source.subscribe(subject));
-    return inner;
-  });
+function gate(): { hold<T>(source: Observable<T>): Observable<T>; open(): void } {
+  let open: () => void = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return {
+    hold: <T>(source: Observable<T>) =>
+      new Observable<T>((subscriber) => {
+        void opened.then(() => {
+          if (!subscriber.closed) subscriber.add(source.subscribe(subscriber));
+        });
+      }),
+    open: () => open(),
+  };
 }
 
 /** Runs the analysis of `input`; resolves when the filtered WAV is complete and every spectrum is in. */
@@ -135,19 +139,28 @@ export async function runAnalysis(input: Input, options: AnalysisOptions): Promi
   }
 
   let framesOut = 0;
-  const filtered = shareWhenAll(
-    input.chunks(options.chunkFrames).pipe(
+  // Both workers boot at once: the filter's offload subscribes (and starts its worker) at once,
+  // but the input is read only when the spectrum's offload, up too, subscribes to the filtered
+  // stream; until then nothing flows, so neither consumer misses a chunk.
+  const ready = gate();
+  const filtered = ready
+    .hold(input.chunks(options.chunkFrames))
+    .pipe(
       tap((chunk) => meter.add(chunk)),
       filter,
       tap((chunk) => {
         framesOut += chunk.shape[0]!;
         progress.update(framesOut / input.sampleRate);
       }),
-    ),
-    2,
-  );
+      share(),
+    );
   const wav$: Observable<WavFileStats> = filtered.pipe(toWavFile(options.filteredPath, { sampleRate: input.sampleRate, format: options.filteredFormat, channels: input.channels }));
-  const spectra$ = filtered.pipe(
+  const filteredForSpectra = new Observable<Frames>((subscriber) => {
+    const subscription = filtered.subscribe(subscriber);
+    ready.open();
+    return subscription;
+  });
+  const spectra$ = filteredForSpectra.pipe(
     spectrum,
     tap((s) => spectra.add(s)),
     ignoreElements(),
