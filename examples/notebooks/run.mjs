@@ -7,10 +7,12 @@
 //
 // Needs: the packages built (`npx tsc -b` at the root: tslab loads their dist/), Jupyter's
 // nbconvert (Debian: jupyter-nbconvert jupyter-core jupyter-client python3-nbclient) and the
-// kernel folder installed (done here with `npm ci` from its lockfile when missing). Exits non-zero
-// when any cell fails (a compile error, a thrown error) or writes to stderr.
+// kernel folder installed (done here with `npm ci` from its lockfile when missing). A notebook is
+// written (in place, or to DIR) only when every cell ran clean; exits non-zero when any cell fails
+// (a compile error, a thrown error), writes to stderr, or has no output.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +28,10 @@ const args = process.argv.slice(2);
 let outputDir;
 const names = [];
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--output-dir') outputDir = resolve(args[++i] ?? fail('--output-dir needs a folder'));
+  if (args[i] === '--output-dir') {
+    outputDir = resolve(args[++i] ?? fail('--output-dir needs a folder'));
+    mkdirSync(outputDir, { recursive: true });
+  }
   else if (args[i] === '--help' || args[i] === '-h') {
     console.log('usage: node examples/notebooks/run.mjs [--output-dir DIR] [notebook.ipynb ...]');
     process.exit(0);
@@ -68,21 +73,30 @@ function problems(file) {
   return found;
 }
 
+// Each notebook runs into a scratch folder with --allow-errors (so that every failing cell is
+// reported, with the kernel's message), and is copied into place only when it ran clean.
+const scratch = mkdtempSync(join(tmpdir(), 'ringflow-notebooks-'));
 let failed = 0;
-for (const nb of notebooks) {
-  const started = Date.now();
-  const where = outputDir === undefined ? ['--inplace'] : ['--output-dir', outputDir];
-  const run = spawnSync(
-    'jupyter',
-    ['nbconvert', '--to', 'notebook', '--execute', ...where, '--ExecutePreprocessor.timeout=180', '--ExecutePreprocessor.record_timing=False', nb],
-    { cwd: here, env, encoding: 'utf8' },
-  );
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const written = outputDir === undefined ? nb : join(outputDir, basename(nb));
-  const found = run.status === 0 ? problems(written) : [run.stderr.trim().split('\n').slice(-12).join('\n')];
-  if (found.length > 0) {
-    failed++;
-    console.error(`FAIL ${basename(nb)} (${seconds} s)\n  ${found.join('\n  ')}`);
-  } else console.log(`ok   ${basename(nb)} (${seconds} s)`);
+try {
+  for (const nb of notebooks) {
+    const started = Date.now();
+    const run = spawnSync(
+      'jupyter',
+      ['nbconvert', '--to', 'notebook', '--execute', '--allow-errors', '--output-dir', scratch, '--ExecutePreprocessor.timeout=180', '--ExecutePreprocessor.record_timing=False', nb],
+      { cwd: here, env, encoding: 'utf8' },
+    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const executed = join(scratch, basename(nb));
+    const found = run.status === 0 && existsSync(executed) ? problems(executed) : [`nbconvert failed: ${run.stderr.trim().split('\n').slice(-12).join('\n')}`];
+    if (found.length > 0) {
+      failed++;
+      console.error(`FAIL ${basename(nb)} (${seconds} s)\n  ${found.join('\n  ')}`);
+    } else {
+      copyFileSync(executed, outputDir === undefined ? nb : join(outputDir, basename(nb)));
+      console.log(`ok   ${basename(nb)} (${seconds} s)`);
+    }
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
 }
 if (failed > 0) fail(`${failed} of ${notebooks.length} notebooks failed`);
