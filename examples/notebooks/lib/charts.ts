@@ -18,7 +18,7 @@ export interface ChartOptions {
 }
 
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b'];
-const M = { left: 70, right: 20, top: 40, bottom: 50 };
+const M = { left: 70, right: 20, top: 52, bottom: 50 };
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -70,7 +70,7 @@ export function barChart(labels: readonly string[], values: readonly number[], o
   return frame(o, w, h, 0, hi, bars, xAxis);
 }
 
-/** A line chart of one or more series, with a legend. */
+/** A line chart of one or more series, with a legend above the plot. */
 export function lineChart(series: readonly Series[], o: ChartOptions & { yRange?: [number, number] }): string {
   const w = o.width ?? 720;
   const h = o.height ?? 320;
@@ -88,7 +88,7 @@ export function lineChart(series: readonly Series[], o: ChartOptions & { yRange?
     .map((s, k) => {
       const pts = Array.from(s.x, (x, i) => `${px(x).toFixed(1)},${py(s.y[i]!).toFixed(1)}`).join(' ');
       const color = COLORS[k % COLORS.length];
-      return `<polyline points="${pts}" fill="none" stroke="${color}" stroke-width="1.2"/><rect x="${M.left + 10}" y="${M.top + 6 + 16 * k}" width="12" height="3" fill="${color}"/><text x="${M.left + 28}" y="${M.top + 11 + 16 * k}" class="legend">${esc(s.label)}</text>`;
+      return `<polyline points="${pts}" fill="none" stroke="${color}" stroke-width="1.2"/><rect x="${M.left + 10 + 260 * k}" y="${M.top - 12}" width="12" height="3" fill="${color}"/><text x="${M.left + 28 + 260 * k}" y="${M.top - 7}" class="legend">${esc(s.label)}</text>`;
     })
     .join('');
   const xAxis = ticks(xLo, xHi)
