@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: { conditions: [source, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [source, ...defaultServerConditions], externalConditions: [source] } },
   test: {
-    include: ['{core,operators,workers,io,examples}/test/**/*.test.ts'],
+    include: ['{core,operators,workers,io,cli,examples}/test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

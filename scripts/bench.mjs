@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 const filter = process.argv[2] ?? '';
-const files = ['core', 'operators', 'workers', 'io']
+const files = ['core', 'operators', 'workers', 'io', 'cli']
   .flatMap((pkg) => readdirSync(`${pkg}/bench`).filter((f) => f.endsWith('.bench.ts')).map((f) => `${pkg}/bench/${f}`))
   .filter((f) => f.includes(filter));
 let failed = 0;

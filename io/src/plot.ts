@@ -41,8 +41,23 @@ export interface Plot {
    * @throws RangeError for a `pixelRatio` that is not an integer from 1 to 4
    */
   toPNG(options?: PngOptions): Uint8Array;
+  /**
+   * The pixels the PNG holds, before encoding: 8-bit RGB, row by row from the top left, `width *
+   * pixelRatio` by `height * pixelRatio`. For composing several plots into one image (the CLI
+   * stacks one spectrogram per channel) or drawing on a canvas.
+   *
+   * @throws RangeError for a `pixelRatio` that is not an integer from 1 to 4
+   */
+  toRGB(options?: PngOptions): { width: number; height: number; rgb: Uint8Array };
   /** A standalone SVG document. */
   toSVG(): string;
+}
+
+/** The checked `pixelRatio` of `options` (default 1). */
+function pixelRatio(call: string, options: PngOptions | undefined): number {
+  const ratio = options?.pixelRatio ?? 1;
+  if (!Number.isInteger(ratio) || ratio < 1 || ratio > 4) throw new RangeError(`${call}: pixelRatio must be an integer from 1 to 4, got ${String(ratio)}`);
+  return ratio;
 }
 
 /** Wraps a scene as a {@link Plot}. */
@@ -53,10 +68,9 @@ export function makePlot(kind: PlotKind, scene: Scene, area: Rect): Plot {
     width: scene.width,
     height: scene.height,
     title: scene.title,
+    toRGB: (options?: PngOptions) => rasterize(scene, pixelRatio('toRGB', options)),
     toPNG(options?: PngOptions): Uint8Array {
-      const ratio = options?.pixelRatio ?? 1;
-      if (!Number.isInteger(ratio) || ratio < 1 || ratio > 4) throw new RangeError(`toPNG: pixelRatio must be an integer from 1 to 4, got ${String(ratio)}`);
-      const { width, height, rgb } = rasterize(scene, ratio);
+      const { width, height, rgb } = rasterize(scene, pixelRatio('toPNG', options));
       return encodePng(width, height, rgb);
     },
     toSVG: () => sceneToSvg(scene),

@@ -104,6 +104,20 @@ describe('spectrogramPlot', () => {
     expect(() => spectrogramPlot(ok, { sampleRate: 8000, hop: 2, colormap: 'jet' as 'viridis' })).toThrow(/colormap must be one of 'viridis', 'magma', 'inferno', 'plasma', 'gray'/);
     expect(() => spectrogramPlot(ok, { sampleRate: 8000, hop: 2, width: 20 })).toThrow(/width must be an integer number of pixels from 100 to 8000/);
     expect(() => spectrogramPlot(ok, { sampleRate: 8000, hop: 2, range: [0, -10] })).toThrow(/range must be \[min, max\]/);
-    expect(() => spectrogramPlot(ok, { sampleRate: 8000, hop: 2 }).toPNG({ pixelRatio: 1.5 })).toThrow(/pixelRatio must be an integer from 1 to 4/);
+    expect(() => spectrogramPlot(ok, { sampleRate: 8000, hop: 2 }).toPNG({ pixelRatio: 1.5 })).toThrow(/toPNG: pixelRatio must be an integer from 1 to 4/);
+    expect(() => spectrogramPlot(ok, { sampleRate: 8000, hop: 2 }).toRGB({ pixelRatio: 0 })).toThrow(/toRGB: pixelRatio must be an integer from 1 to 4/);
+  });
+
+  it('toRGB gives the pixels the PNG holds', () => {
+    const plot = spectrogramPlot([Float32Array.of(0, -40, -80), Float32Array.of(-80, -40, 0)], { sampleRate: 8000, hop: 2, fftSize: 4, width: 200, height: 120 });
+    for (const pixelRatio of [1, 2]) {
+      const { width, height, rgb } = plot.toRGB({ pixelRatio });
+      expect([width, height]).toEqual([200 * pixelRatio, 120 * pixelRatio]);
+      const png = decodePng(plot.toPNG({ pixelRatio }));
+      expect([png.width, png.height]).toEqual([width, height]);
+      for (const [x, y] of [[0, 0], [width >> 1, height >> 1], [width - 1, height - 1], [37, 91]] as const) {
+        expect(png.at(x, y)).toEqual(Array.from(rgb.subarray((y * width + x) * 3, (y * width + x) * 3 + 3)));
+      }
+    }
   });
 });

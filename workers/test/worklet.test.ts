@@ -36,6 +36,7 @@ describe('createRingReader', () => {
     expect(reader.process(out)).toBe(0);
     expect(reader.underruns).toBe(2);
     expect(reader.underrunFrames).toBe(56 + 128);
+    expect(reader.frames).toBe(200);
   });
 
   it('reads whole frames only', () => {
@@ -62,6 +63,7 @@ describe('createRingWriter', () => {
     expect(writer.process(input)).toBe(72);
     expect(writer.overruns).toBe(1);
     expect(writer.droppedFrames).toBe(56);
+    expect(writer.frames).toBe(200);
     const first = ring.pop(6)!;
     expect(Array.from(first)).toEqual([0, -0, 1, -1, 2, -2]);
   });

@@ -23,6 +23,8 @@ export interface RingReader {
   readonly underruns: number;
   /** Frames zero-filled because of underruns. */
   readonly underrunFrames: number;
+  /** Frames read from the ring so far (played out); with the producer's count, the frames in flight. */
+  readonly frames: number;
   /** The attached ring (this side consumes). */
   readonly ring: RingBuffer<'f'>;
 }
@@ -33,6 +35,7 @@ class WorkletRingReader implements RingReader {
   readonly #frames: number;
   underruns = 0;
   underrunFrames = 0;
+  frames = 0;
 
   constructor(ring: RingBuffer<'f'>, channels: number, frames: number) {
     this.ring = ring;
@@ -47,7 +50,7 @@ class WorkletRingReader implements RingReader {
     const available = this.ring.readAvailable;
     let got = Math.floor(available / channels);
     if (got > frames) got = frames;
-    if (got > 0) this.ring.read(this.#scratch.view(got));
+    if (got > 0) this.frames += this.ring.read(this.#scratch.view(got)) / channels;
     if (got < frames) {
       this.underruns++;
       this.underrunFrames += frames - got;

@@ -24,6 +24,8 @@ export interface RingWriter {
   readonly overruns: number;
   /** Frames dropped because of overruns. */
   readonly droppedFrames: number;
+  /** Frames written into the ring so far; with the consumer's count, the frames in flight. */
+  readonly frames: number;
   /** The attached ring (this side produces). */
   readonly ring: RingBuffer<'f'>;
 }
@@ -34,6 +36,7 @@ class WorkletRingWriter implements RingWriter {
   readonly #frames: number;
   overruns = 0;
   droppedFrames = 0;
+  frames = 0;
 
   constructor(ring: RingBuffer<'f'>, channels: number, frames: number) {
     this.ring = ring;
@@ -58,6 +61,7 @@ class WorkletRingWriter implements RingWriter {
       else for (let f = 0, s = c; f < fit; f++, s += channels) scratch[s] = input[f]!;
     }
     this.ring.write(this.#scratch.view(fit));
+    this.frames += fit;
     return fit;
   }
 }

@@ -7,8 +7,10 @@
  * reads interleaved float32 frames from the ring into the node's output (zero-filling underruns);
  * `'capture'` writes the node's input into the ring (dropping what does not fit: overruns).
  * `process()` allocates nothing and never blocks. A message `'stats'` on the node's port is
- * answered with `{ underruns, underrunFrames }` (play) or `{ overruns, droppedFrames }`
- * (capture). A played ring that was closed and drained ends the processor (`process` returns
+ * answered with `{ mode: 'play', frames, underruns, underrunFrames }` or
+ * `{ mode: 'capture', frames, overruns, droppedFrames }`: `frames` counts the frames read from
+ * (written into) the ring since the start, so the capture count minus the play count of a chain
+ * is the number of frames in flight between the two nodes (its latency). A played ring that was closed and drained ends the processor (`process` returns
  * false); so does a closed capture ring.
  *
  * @packageDocumentation
@@ -50,7 +52,11 @@ if (typeof scope.registerProcessor === 'function' && typeof scope.AudioWorkletPr
         if (event.data !== 'stats') return;
         const r = this.#reader;
         const w = this.#writer;
-        this.port.postMessage(r !== undefined ? { underruns: r.underruns, underrunFrames: r.underrunFrames } : { overruns: w!.overruns, droppedFrames: w!.droppedFrames });
+        this.port.postMessage(
+          r !== undefined
+            ? { mode: 'play', frames: r.frames, underruns: r.underruns, underrunFrames: r.underrunFrames }
+            : { mode: 'capture', frames: w!.frames, overruns: w!.overruns, droppedFrames: w!.droppedFrames },
+        );
       };
     }
 

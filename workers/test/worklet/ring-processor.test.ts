@@ -72,7 +72,7 @@ describe('@ringflow/workers/worklet-processor', () => {
     expect(out[0]![71]).toBe(2 * 199);
     expect(out[0]!.subarray(72).every((x) => x === 0)).toBe(true);
     processor.port.onmessage!({ data: 'stats' });
-    expect(processor.port.sent).toEqual([{ underruns: 1, underrunFrames: 56 }]);
+    expect(processor.port.sent).toEqual([{ mode: 'play', frames: 200, underruns: 1, underrunFrames: 56 }]);
     ring.close();
     expect(processor.process([], [out])).toBe(false); // closed and drained: the processor ends
   });
@@ -86,7 +86,7 @@ describe('@ringflow/workers/worklet-processor', () => {
     expect(processor.process([input], [])).toBe(true);
     expect(Array.from(ring.pop(6)!)).toEqual([0, -0, 1, -1, 2, -2]);
     processor.port.onmessage!({ data: 'stats' });
-    expect(processor.port.sent).toEqual([{ overruns: 1, droppedFrames: 56 }]);
+    expect(processor.port.sent).toEqual([{ mode: 'capture', frames: 200, overruns: 1, droppedFrames: 56 }]);
     expect(processor.process([], [])).toBe(true); // a disconnected input records silence
     ring.close();
     expect(processor.process([input], [])).toBe(false);

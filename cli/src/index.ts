@@ -1,0 +1,10 @@
+/**
+ * `@ringflow/cli`: the `ringflow` command, also callable from code.
+ *
+ * @packageDocumentation
+ */
+export { createProgram, run } from './program.js';
+export type { RunOptions } from './program.js';
+export type { AnalyzeReport } from './commands/analyze.js';
+export { CliError, EXIT_INPUT, EXIT_USAGE } from './internal/errors.js';
+export type { CommandContext } from './internal/command-context.js';
