@@ -11,7 +11,7 @@
 // written (in place, or to DIR) only when every cell ran clean; exits non-zero when any cell fails
 // (a compile error, a thrown error), writes to stderr, or has no output.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,21 @@ function problems(file) {
 // Each notebook runs into a scratch folder with --allow-errors (so that every failing cell is
 // reported, with the kernel's message), and is copied into place only when it ran clean.
 const scratch = mkdtempSync(join(tmpdir(), 'ringflow-notebooks-'));
+/**
+ * The executed notebook with its code cells numbered in the order they ran (tslab leaves
+ * `execution_count` empty, which GitHub shows as `In [ ]`), in nbformat's own JSON layout.
+ */
+function numbered(file) {
+  const nb = JSON.parse(readFileSync(file, 'utf8'));
+  let count = 0;
+  for (const cell of nb.cells) {
+    if (cell.cell_type !== 'code') continue;
+    cell.execution_count = ++count;
+    for (const o of cell.outputs) if (o.output_type === 'execute_result') o.execution_count = count;
+  }
+  return `${JSON.stringify(nb, null, 1)}\n`;
+}
+
 let failed = 0;
 try {
   for (const nb of notebooks) {
@@ -92,7 +107,7 @@ try {
       failed++;
       console.error(`FAIL ${basename(nb)} (${seconds} s)\n  ${found.join('\n  ')}`);
     } else {
-      copyFileSync(executed, outputDir === undefined ? nb : join(outputDir, basename(nb)));
+      writeFileSync(outputDir === undefined ? nb : join(outputDir, basename(nb)), numbered(executed));
       console.log(`ok   ${basename(nb)} (${seconds} s)`);
     }
   }

@@ -26,6 +26,7 @@ interface Output {
 interface Cell {
   cell_type: string;
   source: string | string[];
+  execution_count?: number | null;
   outputs?: Output[];
 }
 interface Notebook {
@@ -71,6 +72,7 @@ function check(file: string): { problems: string[]; images: number } {
   if (nb.cells.filter((c) => c.cell_type === 'markdown').length < 3) problems.push('fewer than 3 markdown cells to explain the steps');
   code.forEach((cell, i) => {
     const where = `code cell ${i + 1} (${joined(cell.source).split('\n')[0]!.slice(0, 60)})`;
+    if (cell.execution_count !== i + 1) problems.push(`${where}: execution count ${cell.execution_count}, expected ${i + 1} (run it with run.mjs)`);
     const outputs = cell.outputs ?? [];
     if (outputs.length === 0) problems.push(`${where}: no output`);
     for (const o of outputs) {
