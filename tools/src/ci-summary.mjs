@@ -14,5 +14,6 @@ if (!existsSync(file)) {
   failed += brokenSuites;
   if (failed === 0 && status !== '0') failed = 1;
   const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  console.log(`${report.numPassedTests ?? 0} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  if (skipped) console.log(`${skipped} skipped`);
+  console.log(`${report.numPassedTests ?? 0} passed, ${failed} failed`);
 }
