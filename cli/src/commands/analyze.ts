@@ -23,13 +23,20 @@ const CALL = 'ringflow analyze';
 
 /** The report written to report.json (and printed by --json). */
 export interface AnalyzeReport {
+  /** The version of `@ringflow/cli` that wrote it. */
   readonly ringflow: string;
   readonly command: 'analyze';
+  /** What was analysed: the file (or `'builtin'`, or the ZeroMQ endpoint), its header fields, frames read. */
   readonly input: { source: string; description: string; sampleRate: number; channels: number; frames: number; duration: number; format: string; truncated: boolean };
+  /** STFT frame size and hop (samples), bin width (Hz), the filter (its description and second-order sections), where the stages ran. */
   readonly settings: { fftSize: number; hop: number; window: 'hann'; binHz: number; filter: string | null; sos: number[][] | null; threads: 'workers' | 'main' };
+  /** Per channel (1-based): RMS and peak of the input in dBFS (null for silence), samples at full scale, the tones found after the filter. */
   readonly channels: { channel: number; name: string; rmsDbfs: number; peakDbfs: number; clipped: number; tones: Tone[] }[];
+  /** Wall-clock seconds (worker start-up included), audio seconds per second, spectra computed, the process's peak RSS. */
   readonly timing: { seconds: number; realtimeFactor: number; spectra: number; maxRssMiB: number };
+  /** Ring statistics of the filter and spectrum workers (empty with `--in-thread`). */
   readonly rings: AnalysisResult['rings'];
+  /** Absolute paths of the files written, and the filtered samples clipped to the output format's range. */
   readonly outputs: { spectrogram: string; filtered: string; report: string; filteredClipped: number };
 }
 
