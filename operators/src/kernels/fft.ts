@@ -1,4 +1,5 @@
 import type { FloatArray } from '@ringflow/core';
+import { bitReverse, radix4Stages } from '../internal/convolution-transform.js';
 
 /**
  * Fast Fourier transforms: real-input `rfft`/`irfft` (numpy's convention) and complex
@@ -121,36 +122,15 @@ function createPow2Engine(m: number): Pow2Engine {
   const firstIndex = new Int32Array(groups);
   for (let g = 0; g < groups; g++) {
     // Bit-reverse g * first over log2 bits.
-    const j = g * first;
-    let r = 0;
-    for (let b = 0; b < log2; b++) r |= ((j >>> b) & 1) << (log2 - 1 - b);
-    firstIndex[g] = r;
+    firstIndex[g] = bitReverse(g * first, log2);
   }
-  const quarters: number[] = [];
-  let total = 0;
-  for (let L = first; L * 4 <= m; L *= 4) {
-    quarters.push(L);
-    total += L;
-  }
-  const twiddles = new Float64Array(6 * total);
-  let t = 0;
-  for (const L of quarters) {
-    const step = (-2 * Math.PI) / (4 * L);
-    for (let k = 0; k < L; k++) {
-      twiddles[t++] = Math.cos(step * k);
-      twiddles[t++] = Math.sin(step * k);
-      twiddles[t++] = Math.cos(step * 2 * k);
-      twiddles[t++] = Math.sin(step * 2 * k);
-      twiddles[t++] = Math.cos(step * 3 * k);
-      twiddles[t++] = Math.sin(step * 3 * k);
-    }
-  }
+  const { quarters, twiddles } = radix4Stages(first, m);
   return {
     type: 'pow2',
     m,
     first,
     firstIndex,
-    stageQuarter: Int32Array.from(quarters),
+    stageQuarter: quarters,
     twiddles,
     out: new Float64Array(2 * m),
   };
