@@ -178,9 +178,15 @@ export function forwardBitReversed(t: ConvolutionTransform, w: Float64Array): vo
 /** Forward complex FFT of m points stored in bit-reversed order in `w`, in place, natural-order result. */
 export function forwardFromBitReversed(t: ConvolutionTransform, w: Float64Array): void {
   outerPass(t, w, t.first === 8 ? REV8 : REV4, t.first === 8 ? ID8 : ID4);
-  const tw = t.twiddles;
-  const quarters = t.quarters;
-  const len = 2 * t.m;
+  ditStages(w, 2 * t.m, t.quarters, t.twiddles);
+}
+
+/**
+ * The radix-4 decimation-in-time stages over `len` interleaved floats in `w`, in place, after an
+ * outermost pass of transforms of `quarters[0]` points (tables from {@link radix4Stages}). Shared
+ * by both FFT engines.
+ */
+export function ditStages(w: Float64Array, len: number, quarters: Int32Array, tw: Float64Array): void {
   let toff = 0;
   for (let s = 0; s < quarters.length; s++) {
     const L = quarters[s]!;
@@ -215,41 +221,21 @@ export function forwardFromBitReversed(t: ConvolutionTransform, w: Float64Array)
 }
 
 /**
- * Real spectrum of `x` (N samples, zero-padded taps for a filter) in the transform's order and
- * scale: position p holds X[rev(p)] / (2N), except position 0, which holds X[0] and X[m] (both
- * real) / (2N). `out` needs N elements; `x` is not modified.
+ * A filter's spectrum in the transform's order and scale, from its `rfft` (numpy's order, `N/2 + 1`
+ * interleaved bins): position p holds X[rev(p)] / (2N), except position 0, which holds the real
+ * X[0] and X[m] / (2N). `out` needs N elements.
  */
-export function filterSpectrum(t: ConvolutionTransform, x: Float64Array, out: Float64Array): void {
-  out.set(x.subarray(0, t.n));
-  forwardBitReversed(t, out);
-  splitInPlace(t, out, 1 / (4 * t.n));
-}
-
-/** Turns the bit-reversed complex FFT `w` of the packed real block into its real spectrum (times 2 * scale), in place. */
-export function splitInPlace(t: ConvolutionTransform, w: Float64Array, scale: number): void {
+export function filterSpectrum(t: ConvolutionTransform, spectrum: Float64Array, out: Float64Array): void {
   const m = t.m;
-  const sp = t.split;
-  const z0r = w[0]!;
-  const z0i = w[1]!;
-  w[0] = 2 * scale * (z0r + z0i);
-  w[1] = 2 * scale * (z0r - z0i);
-  // k = m / 2 sits at position 1 alone: X = conj Z
-  w[3] = -2 * scale * w[3]!;
-  w[2] = 2 * scale * w[2]!;
-  for (let lo = 2; lo < m; lo *= 2) {
-    for (let p = lo, q = 2 * lo - 1; p < q; p++, q--) {
-      const a = 2 * p;
-      const b = 2 * q;
-      const ur = w[a]!, ui = w[a + 1]!, vr = w[b]!, vi = w[b + 1]!;
-      const er = ur + vr, ei = ui - vi, or = ui + vi, oi = vr - ur;
-      const c = sp[a]!, s = sp[a + 1]!;
-      const tr = or * c + oi * s, ti = oi * c - or * s;
-      w[a] = scale * (er + tr);
-      w[a + 1] = scale * (ei + ti);
-      // X[m - k] = conj(Fe - T)
-      w[b] = scale * (er - tr);
-      w[b + 1] = scale * (ti - ei);
-    }
+  const scale = 1 / (2 * t.n);
+  let bits = 0;
+  while (1 << bits < m) bits++;
+  out[0] = spectrum[0]! * scale;
+  out[1] = spectrum[2 * m]! * scale;
+  for (let p = 1; p < m; p++) {
+    const k = bitReverse(p, bits);
+    out[2 * p] = spectrum[2 * k]! * scale;
+    out[2 * p + 1] = spectrum[2 * k + 1]! * scale;
   }
 }
 

@@ -98,7 +98,7 @@ export function setBlockTaps(block: OverlapSaveBlock, taps: Float64Array): void 
   time.fill(0);
   for (let i = 0; i < taps.length; i++) time[i] = taps[i]!;
   rfft(block.plan, time, block.spectrum);
-  if (block.transform !== undefined) filterSpectrum(block.transform, time, block.filter);
+  if (block.transform !== undefined) filterSpectrum(block.transform, block.spectrum, block.filter);
 }
 
 /**
