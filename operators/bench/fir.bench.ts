@@ -219,7 +219,7 @@ if (gc !== undefined) {
   });
   let seen = 0;
   source.pipe(fir(FILTERS[0]![1], { reuse: true })).subscribe((c) => (seen += c.length));
-  for (let i = 0; i < 100; i++) push!(chunk);
+  for (let i = 0; i < 1000; i++) push!(chunk); // past the JIT tiers: their code and feedback land on the heap too
   const heap: number[] = [];
   const buffers: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
