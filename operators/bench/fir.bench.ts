@@ -12,18 +12,21 @@
 //    kernel in chunks of 4096 (no RxJS); signal.oaconvolve over the whole array; the direct form
 //    (fir({ method: 'direct' }) in chunks of 4096: timed over the first DIRECT_SECONDS seconds and
 //    scaled to 10 s, since it is linear in the signal length and takes tens of seconds otherwise);
-//    SciPy's oaconvolve(x, taps) and lfilter(taps, 1, x) in a child /usr/bin/python3 on the same
-//    samples (time.perf_counter inside Python, median of its own runs; lfilter is one run for the
-//    long filter). Ratios: SciPy oaconvolve time / ours (> 1: ours faster), direct time / ours.
+//    SciPy's oaconvolve(x, taps) and lfilter(taps, 1, x) in one child /usr/bin/python3 on the same
+//    samples (time.perf_counter inside Python, one call per request). Each round times SciPy's
+//    oaconvolve right before each of our variants: "SciPy oaconvolve / this" is the median of those
+//    paired ratios (> 1: ours faster), so a change of the machine's load between rounds cancels
+//    out; lfilter is timed after the rounds (one run for the long filter). direct / this: medians.
 // 2. Steady-state allocation of fir(2047 taps, { reuse: true }) per 4096-sample chunk (heap and
 //    ArrayBuffer deltas over rounds of chunks, gc() before each round), as chain.bench.ts measures it.
 // 3. The cost model's constants against this machine: ns per tap-sample (direct) and ns per
 //    N log2 N (one FFT block), measured here, next to the values the model uses.
 // The load average is printed: the machine is shared, absolute numbers drift, ratios hold better.
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Observable } from 'rxjs';
 import { machine, median, table } from '@ringflow/tools/bench-kit';
 import { firwin } from '../src/design/firwin.js';
@@ -90,68 +93,118 @@ function kernel(taps: Float64Array, chunk: number): () => void {
   };
 }
 
-interface PythonTimes {
-  oaconvolve: number;
-  lfilter: number;
-}
+/**
+ * SciPy in one child /usr/bin/python3 that stays up for the whole benchmark: it loads the same
+ * float32 samples and the taps once, then times one call per request (`oa i` or `lf i`: oaconvolve
+ * or lfilter with filter i, time.perf_counter inside Python), so that every round can time SciPy
+ * and ours back to back and the ratio is taken within the round (the machine is shared: its load
+ * changes from one second to the next).
+ */
+class SciPy {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly lines: AsyncIterator<string>;
+  private readonly dir: string;
 
-/** SciPy on the same float32 samples and taps, timed inside Python (median of its runs, in ms). */
-function scipyTimes(taps: Float64Array, lfilterRuns: number): PythonTimes | string {
-  const dir = mkdtempSync(join(tmpdir(), 'ringflow-fir-bench-'));
-  try {
-    writeFileSync(join(dir, 'x.f32'), audio);
-    writeFileSync(join(dir, 'h.f64'), taps);
+  constructor(filters: readonly Float64Array[]) {
+    this.dir = mkdtempSync(join(tmpdir(), 'ringflow-fir-bench-'));
+    writeFileSync(join(this.dir, 'x.f32'), audio);
+    filters.forEach((taps, i) => writeFileSync(join(this.dir, `h${i}.f64`), taps));
     const script = `
-import json, sys, time
+import sys, time
 import numpy as np, scipy.signal as s
-x = np.fromfile(sys.argv[1], dtype=np.float32)
-h = np.fromfile(sys.argv[2], dtype=np.float64)
-def med(fn, n):
-    fn()
-    ts = []
-    for _ in range(n):
-        t = time.perf_counter(); fn(); ts.append(time.perf_counter() - t)
-    return float(np.median(ts)) * 1e3
-print(json.dumps({'oaconvolve': med(lambda: s.oaconvolve(x, h), ${RUNS}), 'lfilter': med(lambda: s.lfilter(h, 1.0, x), ${lfilterRuns})}))
+d = sys.argv[1]
+x = np.fromfile(d + '/x.f32', dtype=np.float32)
+hs = [np.fromfile(d + '/h%d.f64' % i, dtype=np.float64) for i in range(int(sys.argv[2]))]
+print('ready', flush=True)
+for line in sys.stdin:
+    what, i = line.split()
+    h = hs[int(i)]
+    fn = (lambda: s.oaconvolve(x, h)) if what == 'oa' else (lambda: s.lfilter(h, 1.0, x))
+    t = time.perf_counter(); fn(); print((time.perf_counter() - t) * 1e3, flush=True)
 `;
-    const run = spawnSync(PYTHON, ['-c', script, join(dir, 'x.f32'), join(dir, 'h.f64')], { encoding: 'utf8', timeout: 600_000 });
-    if (run.status !== 0) return `SciPy not measured (${PYTHON}: ${run.error?.message ?? run.stderr.trim().split('\n').at(-1)})`;
-    return JSON.parse(run.stdout) as PythonTimes;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    this.child = spawn(PYTHON, ['-c', script, this.dir, String(filters.length)]);
+    this.lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]();
+  }
+
+  /** Resolves once SciPy has loaded the data, or with the reason it cannot run. */
+  async ready(): Promise<string | undefined> {
+    const stderr: Buffer[] = [];
+    this.child.stderr.on('data', (b: Buffer) => stderr.push(b));
+    const failed = new Promise<string>((resolve) => {
+      this.child.on('error', (e) => resolve(e.message));
+      this.child.on('exit', () => resolve(Buffer.concat(stderr).toString().trim().split('\n').at(-1) ?? 'exited'));
+    });
+    const first = this.lines.next().then((r) => (r.done === true ? undefined : r.value));
+    const line = await Promise.race([first, failed]);
+    return line === 'ready' ? undefined : `SciPy not measured (${PYTHON}: ${line ?? 'no output'})`;
+  }
+
+  /** ms of one SciPy call: `what` 'oa' (oaconvolve) or 'lf' (lfilter) with filter `i`. */
+  async time(what: 'oa' | 'lf', i: number): Promise<number> {
+    this.child.stdin.write(`${what} ${i}\n`);
+    const r = await this.lines.next();
+    if (r.done === true) throw new Error('the SciPy child ended');
+    return Number(r.value);
+  }
+
+  close(): void {
+    this.child.stdin.end();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
 console.log(await machine());
 console.log(`load average (1, 5, 15 min): ${loadavg().map((v) => v.toFixed(2)).join(', ')}`);
-console.log(`${SECONDS} s of ${SAMPLE_RATE} Hz float32 audio (${total} samples); medians of ${RUNS} runs; direct form timed over ${DIRECT_SECONDS} s and scaled to ${SECONDS} s`);
+console.log(`${SECONDS} s of ${SAMPLE_RATE} Hz float32 audio (${total} samples); medians of ${RUNS} rounds; in each round SciPy's oaconvolve and every variant run back to back and "SciPy oaconvolve / this" is the median of the per-round ratios; direct form timed over ${DIRECT_SECONDS} s and scaled to ${SECONDS} s`);
 
+const scipy = new SciPy(FILTERS.map(([, taps]) => taps));
+const scipyProblem = await scipy.ready();
+if (scipyProblem !== undefined) console.log(scipyProblem);
 const rows: Record<string, string | number>[] = [];
-for (const [name, taps] of FILTERS) {
-  const python = scipyTimes(taps, taps.length > 4096 ? 1 : 3);
+for (const [index, [name, taps]] of FILTERS.entries()) {
   const directSamples = audio.subarray(0, SAMPLE_RATE * DIRECT_SECONDS);
   const direct = runs(streamed(taps, 4096, 'direct', directSamples), 3, 1) * (SECONDS / DIRECT_SECONDS);
-  const entries: [string, number][] = [];
-  for (const chunk of [128, 1024, 4096, 16_384, 48_000]) entries.push([`fir operator, chunks of ${chunk}`, runs(streamed(taps, chunk, 'auto'))]);
-  entries.push(['fir kernel, chunks of 4096', runs(kernel(taps, 4096))]);
-  entries.push(['signal.oaconvolve, whole array', runs(() => void oaconvolve(audio, taps))]);
-  for (const [variant, ms] of entries) {
+  const variants: [string, () => void][] = [];
+  for (const chunk of [128, 1024, 4096, 16_384, 48_000]) variants.push([`fir operator, chunks of ${chunk}`, streamed(taps, chunk, 'auto')]);
+  variants.push(['fir kernel, chunks of 4096', kernel(taps, 4096)]);
+  variants.push(['signal.oaconvolve, whole array', () => void oaconvolve(audio, taps)]);
+  for (const [, fn] of variants) for (let i = 0; i < 2; i++) fn(); // JIT warm-up
+  if (scipyProblem === undefined) await scipy.time('oa', index);
+  const times = variants.map((): number[] => []);
+  const ratios = variants.map((): number[] => []);
+  const oa: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    for (let v = 0; v < variants.length; v++) {
+      const theirs = scipyProblem === undefined ? await scipy.time('oa', index) : NaN;
+      const ours = timeMs(variants[v]![1]);
+      oa.push(theirs);
+      times[v]!.push(ours);
+      ratios[v]!.push(theirs / ours);
+    }
+  }
+  const lfilter: number[] = [];
+  if (scipyProblem === undefined) for (let r = 0; r < (taps.length > 4096 ? 1 : 3); r++) lfilter.push(await scipy.time('lf', index));
+  variants.forEach(([variant], v) => {
+    const ms = median(times[v]!);
     rows.push({
       filter: name,
       variant,
       'ms / 10 s': ms.toFixed(1),
       'realtime x': (SECONDS * 1000 / ms).toFixed(0),
       'direct / this': (direct / ms).toFixed(1),
-      'SciPy oaconvolve / this': typeof python === 'string' ? '-' : (python.oaconvolve / ms).toFixed(2),
+      'SciPy oaconvolve / this': scipyProblem === undefined ? median(ratios[v]!).toFixed(2) : '-',
+      'ratio range': scipyProblem === undefined ? `${Math.min(...ratios[v]!).toFixed(2)}-${Math.max(...ratios[v]!).toFixed(2)}` : '-',
     });
-  }
-  rows.push({ filter: name, variant: 'direct form (fir method direct, 4096)', 'ms / 10 s': direct.toFixed(0), 'realtime x': (SECONDS * 1000 / direct).toFixed(1), 'direct / this': '1.0', 'SciPy oaconvolve / this': typeof python === 'string' ? '-' : (python.oaconvolve / direct).toFixed(3) });
-  if (typeof python === 'string') console.log(python);
-  else {
-    rows.push({ filter: name, variant: 'SciPy oaconvolve (whole array)', 'ms / 10 s': python.oaconvolve.toFixed(1), 'realtime x': (SECONDS * 1000 / python.oaconvolve).toFixed(0), 'direct / this': (direct / python.oaconvolve).toFixed(1), 'SciPy oaconvolve / this': '1.00' });
-    rows.push({ filter: name, variant: 'SciPy lfilter(taps, 1, x)', 'ms / 10 s': python.lfilter.toFixed(0), 'realtime x': (SECONDS * 1000 / python.lfilter).toFixed(1), 'direct / this': (direct / python.lfilter).toFixed(2), 'SciPy oaconvolve / this': (python.oaconvolve / python.lfilter).toFixed(3) });
+  });
+  const oaMs = median(oa);
+  rows.push({ filter: name, variant: 'direct form (fir method direct, 4096)', 'ms / 10 s': direct.toFixed(0), 'realtime x': (SECONDS * 1000 / direct).toFixed(1), 'direct / this': '1.0', 'SciPy oaconvolve / this': scipyProblem === undefined ? (oaMs / direct).toFixed(3) : '-', 'ratio range': '-' });
+  if (scipyProblem === undefined) {
+    const lfMs = median(lfilter);
+    rows.push({ filter: name, variant: 'SciPy oaconvolve (whole array)', 'ms / 10 s': oaMs.toFixed(1), 'realtime x': (SECONDS * 1000 / oaMs).toFixed(0), 'direct / this': (direct / oaMs).toFixed(1), 'SciPy oaconvolve / this': '1.00', 'ratio range': '-' });
+    rows.push({ filter: name, variant: 'SciPy lfilter(taps, 1, x)', 'ms / 10 s': lfMs.toFixed(0), 'realtime x': (SECONDS * 1000 / lfMs).toFixed(1), 'direct / this': (direct / lfMs).toFixed(2), 'SciPy oaconvolve / this': (oaMs / lfMs).toFixed(3), 'ratio range': '-' });
   }
 }
+scipy.close();
 table('Long FIR filters over 10 s of 48 kHz float32 audio', rows);
 
 // 2. Steady-state allocation with reuse: true on the FFT path.
@@ -166,7 +219,7 @@ if (gc !== undefined) {
   });
   let seen = 0;
   source.pipe(fir(FILTERS[0]![1], { reuse: true })).subscribe((c) => (seen += c.length));
-  for (let i = 0; i < 100; i++) push!(chunk);
+  for (let i = 0; i < 1000; i++) push!(chunk); // past the JIT tiers: their code and feedback land on the heap too
   const heap: number[] = [];
   const buffers: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {

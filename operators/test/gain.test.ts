@@ -81,4 +81,13 @@ describe('gain', () => {
     from([f32(1), f64(1)] as Float32Array[]).pipe(gain(2)).subscribe({ error: (e) => (error = e) });
     expect(error).toBeInstanceOf(TypeError);
   });
+  it('errors with a RangeError, before allocating, on a stride-0 chunk whose shape holds more elements than its data', async () => {
+    const { lastValueFrom } = await import('rxjs');
+    const broadcast = { data: f32(1, 2), shape: [2 ** 30, 2], stride: [0, 1], offset: 0 } as unknown as MultichannelChunk<Float32Array>;
+    await expect(lastValueFrom(from([broadcast]).pipe(gain(2)))).rejects.toThrow(/^gain: a \[1073741824, 2\] chunk \(2147483648 elements\) over 2 data elements/);
+    // a stride-0 view within the data's size is read as what it addresses
+    const repeated = { data: f32(1, 2, 3, 4), shape: [2, 2], stride: [0, 1], offset: 0 } as unknown as MultichannelChunk<Float32Array>;
+    const out = (await lastValueFrom(from([repeated]).pipe(gain(2)))) as MultichannelChunk<Float32Array>;
+    expect(Array.from(out.data)).toEqual([2, 4, 2, 4]);
+  });
 });

@@ -2,12 +2,10 @@
 // objects, arrays of real numbers) and the design code's arrays of complex objects.
 import { type Complex, c } from './complex.js';
 import { describeValue } from './chunks.js';
+import type { ComplexArray } from '../signal/types.js';
 
-/** Complex values as two parallel arrays (the signal entry's form for complex results). */
-export interface ComplexArray {
-  readonly re: Float64Array;
-  readonly im: Float64Array;
-}
+/** Complex values as two parallel arrays: the signal entry's public form for complex results. */
+export type { ComplexArray };
 
 /** What the design functions accept for a list of complex values (zeros, poles). */
 export type ComplexInput =

@@ -1,4 +1,5 @@
 import { describeValue } from './chunks.js';
+import { extendSignal } from './signal-extension.js';
 
 /** How `filtfilt`/`sosfiltfilt` extend the signal at both ends: SciPy's `padtype`. */
 export type Padtype = 'odd' | 'even' | 'constant' | null;
@@ -27,27 +28,10 @@ export function padEdge(what: string, padtype: unknown, padlen: unknown, length:
   return { edge, padtype };
 }
 
-/** `x` extended by `edge` samples at both ends: odd (point-symmetric), even (mirror) or constant. */
+/**
+ * `x` extended by `edge` samples at both ends: odd (point-symmetric), even (mirror) or constant;
+ * SciPy's `odd_ext`/`even_ext`/`const_ext` (one implementation with `stft`'s `boundary`).
+ */
 export function extend(x: Float64Array, edge: number, padtype: Padtype): Float64Array {
-  if (padtype === null || edge === 0) return x;
-  const n = x.length;
-  const out = new Float64Array(n + 2 * edge);
-  out.set(x, edge);
-  const first = x[0]!;
-  const last = x[n - 1]!;
-  for (let i = 1; i <= edge; i++) {
-    const left = x[i]!;
-    const right = x[n - 1 - i]!;
-    if (padtype === 'odd') {
-      out[edge - i] = 2 * first - left;
-      out[edge + n - 1 + i] = 2 * last - right;
-    } else if (padtype === 'even') {
-      out[edge - i] = left;
-      out[edge + n - 1 + i] = right;
-    } else {
-      out[edge - i] = first;
-      out[edge + n - 1 + i] = last;
-    }
-  }
-  return out;
+  return padtype === null ? x : extendSignal('extend', x, edge, padtype);
 }

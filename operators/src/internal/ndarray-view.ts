@@ -1,5 +1,16 @@
 import { describeValue } from './chunks.js';
 
+/** C-order strides of `shape`. */
+export function cStrides(shape: readonly number[]): number[] {
+  const stride = new Array<number>(shape.length);
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    stride[d] = s;
+    s *= shape[d]!;
+  }
+  return stride;
+}
+
 /** An ndarray-shaped view (`ndarray`'s `{ data, shape, stride, offset }` contract), strides optional. */
 export interface NdarrayInput {
   readonly data: ArrayLike<number>;
@@ -51,14 +62,8 @@ export function checkView(what: string, name: string, view: NdarrayInput, ndims?
     throw new RangeError(`${pre}${name} has shape [${shape.join(', ')}] (${size} elements) but its data holds ${data.length}`);
   }
   let stride: number[];
-  if (view.stride === undefined) {
-    stride = new Array<number>(shape.length);
-    let s = 1;
-    for (let i = shape.length - 1; i >= 0; i--) {
-      stride[i] = s;
-      s *= shape[i]!;
-    }
-  } else {
+  if (view.stride === undefined) stride = cStrides(shape);
+  else {
     if (!Array.isArray(view.stride) || view.stride.length !== shape.length) {
       throw new RangeError(`${pre}${name}.stride must have one entry per dimension (${shape.length}), got ${describeValue(view.stride)}`);
     }

@@ -4,6 +4,7 @@
 import { asMultichannel, type MultichannelChunk, type NumericArray } from '@ringflow/core';
 import { describeValue } from './chunks.js';
 import { checkView, isNdarrayInput, type NdarrayInput } from './ndarray-view.js';
+import { normaliseAxis } from './signal-input.js';
 import { nest, readState } from './state-input.js';
 
 /**
@@ -143,12 +144,6 @@ export function readSignal(what: string, x: unknown, axis: unknown = 0, name = '
 function number(what: string, name: string, v: unknown): number {
   if (typeof v !== 'number') throw new TypeError(`${what}: ${name} must hold numbers, got ${describeValue(v)}`);
   return v;
-}
-
-function normaliseAxis(what: string, axis: unknown, ndim: number): number {
-  if (typeof axis !== 'number' || !Number.isInteger(axis)) throw new TypeError(`${what}: axis must be an integer, got ${describeValue(axis)}`);
-  if (axis < -ndim || axis >= ndim) throw new RangeError(`${what}: axis ${axis} is out of range for ${ndim}-D input`);
-  return axis < 0 ? axis + ndim : axis;
 }
 
 /**

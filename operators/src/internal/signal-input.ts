@@ -1,5 +1,8 @@
 import { isNdarrayLike, type NdarrayLike } from '@ringflow/core';
 import { describeValue } from './chunks.js';
+import { cStrides } from './ndarray-view.js';
+
+export { cStrides };
 
 /**
  * The input of a whole-array function of `@ringflow/operators/signal` read as lanes: 1-D runs of
@@ -89,6 +92,10 @@ export function strided(fn: string, name: string, x: unknown, maxDims = 2): Stri
         `${fn}: ${name} of shape [${shape.join(', ')}], stride [${stride.join(', ')}], offset ${offset} reaches outside its data (${data.length} elements)`,
       );
     }
+    if (size > data.length) {
+      // a stride-0 view may address fewer elements than its shape holds: reading it copies them all
+      throw new RangeError(`${fn}: ${name} has shape [${shape.join(', ')}] (${size} elements) but its data holds ${data.length}`);
+    }
     return { data: data as unknown as ArrayLike<number>, shape, stride, offset, float32: data instanceof Float32Array };
   }
   throw new TypeError(
@@ -96,7 +103,12 @@ export function strided(fn: string, name: string, x: unknown, maxDims = 2): Stri
   );
 }
 
-function normaliseAxis(fn: string, axis: unknown, ndim: number): number {
+/**
+ * SciPy's `axis` argument for `ndim`-D input, normalised to `0 <= axis < ndim` (default: 0 for 2-D
+ * `[frames, channels]` input, the only axis for 1-D); TypeError/RangeError naming `fn` otherwise.
+ * Shared by every reader of whole-array input.
+ */
+export function normaliseAxis(fn: string, axis: unknown, ndim: number): number {
   const a = axis ?? (ndim === 1 ? -1 : 0);
   if (typeof a !== 'number' || !Number.isInteger(a)) throw new TypeError(`${fn}: axis must be an integer, got ${describeValue(a)}`);
   if (a < -ndim || a >= ndim) throw new RangeError(`${fn}: axis ${a} is out of bounds for ${ndim}-D input`);
@@ -155,17 +167,6 @@ export interface Assembled<T extends Float64Array | Float32Array> {
   readonly shape: number[];
   readonly stride: number[];
   readonly offset: 0;
-}
-
-/** C-order strides of `shape`. */
-export function cStrides(shape: readonly number[]): number[] {
-  const stride = new Array<number>(shape.length);
-  let s = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    stride[d] = s;
-    s *= shape[d]!;
-  }
-  return stride;
 }
 
 /**

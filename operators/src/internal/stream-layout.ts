@@ -163,6 +163,10 @@ export class StreamLayout<T extends TypedArray = TypedArray> {
     if (lowest < 0 || highest >= data.length) {
       throw new RangeError(`${this.what}: a [${rows}, ${cols}] chunk with offset ${offset} and stride [${s0}, ${s1}] does not fit its ${data.length} elements`);
     }
+    // more elements than the data holds (a stride-0 view whose shape lies) would allocate a copy that large
+    if (n > data.length) {
+      throw new RangeError(`${this.what}: a [${rows}, ${cols}] chunk (${n} elements) over ${data.length} data elements: the shape does not fit the data`);
+    }
     if ((s1 === 1 || cols === 1) && (s0 === cols || rows === 1)) {
       return (offset === 0 && data.length === n ? data : data.subarray(offset, offset + n)) as T;
     }

@@ -1,7 +1,7 @@
 import { cheby1 } from '../design/cheby1.js';
 import { firwin } from '../design/firwin.js';
 import { assertFloatArray, assertRoom, type FloatArray } from '../internal/float-array.js';
-import { createSosfiltState, type SosfiltState } from './sosfilt.js';
+import { cascadeSample, createSosfiltState, type SosfiltState } from './sosfilt.js';
 
 /** Options of {@link createDecimateState}. */
 export interface DecimateOptions {
@@ -152,13 +152,7 @@ export function processDecimate(state: DecimateState, input: FloatArray, output:
     const sections = sos.sections;
     for (let i = 0, at = 0; i < frames; i++) {
       for (let ch = 0, m0 = 0; ch < channels; ch++, at++, m0 += 2 * sections) {
-        let x = input[at]!;
-        for (let s = 0, k = 0, m = m0; s < sections; s++, k += 6, m += 2) {
-          const y = coef[k]! * x + z[m]!;
-          z[m] = coef[k + 1]! * x - coef[k + 4]! * y + z[m + 1]!;
-          z[m + 1] = coef[k + 2]! * x - coef[k + 5]! * y;
-          x = y;
-        }
+        const x = cascadeSample(coef, z, m0, sections, input[at]!);
         if (phase === 0) output[w++] = x;
       }
       phase = phase + 1 === q ? 0 : phase + 1;

@@ -1,4 +1,5 @@
 import type { FloatArray } from '@ringflow/core';
+import { bitReverse, ditStages, radix4Stages } from '../internal/convolution-transform.js';
 
 /**
  * Fast Fourier transforms: real-input `rfft`/`irfft` (numpy's convention) and complex
@@ -121,36 +122,15 @@ function createPow2Engine(m: number): Pow2Engine {
   const firstIndex = new Int32Array(groups);
   for (let g = 0; g < groups; g++) {
     // Bit-reverse g * first over log2 bits.
-    const j = g * first;
-    let r = 0;
-    for (let b = 0; b < log2; b++) r |= ((j >>> b) & 1) << (log2 - 1 - b);
-    firstIndex[g] = r;
+    firstIndex[g] = bitReverse(g * first, log2);
   }
-  const quarters: number[] = [];
-  let total = 0;
-  for (let L = first; L * 4 <= m; L *= 4) {
-    quarters.push(L);
-    total += L;
-  }
-  const twiddles = new Float64Array(6 * total);
-  let t = 0;
-  for (const L of quarters) {
-    const step = (-2 * Math.PI) / (4 * L);
-    for (let k = 0; k < L; k++) {
-      twiddles[t++] = Math.cos(step * k);
-      twiddles[t++] = Math.sin(step * k);
-      twiddles[t++] = Math.cos(step * 2 * k);
-      twiddles[t++] = Math.sin(step * 2 * k);
-      twiddles[t++] = Math.cos(step * 3 * k);
-      twiddles[t++] = Math.sin(step * 3 * k);
-    }
-  }
+  const { quarters, twiddles } = radix4Stages(first, m);
   return {
     type: 'pow2',
     m,
     first,
     firstIndex,
-    stageQuarter: Int32Array.from(quarters),
+    stageQuarter: quarters,
     twiddles,
     out: new Float64Array(2 * m),
   };
@@ -292,61 +272,7 @@ function runPow2(e: Pow2Engine, src: FloatArray, si: number): void {
     return;
   }
 
-  const tw = e.twiddles;
-  const quarters = e.stageQuarter;
-  const m2 = 2 * m;
-  let toff = 0;
-  for (let s = 0; s < quarters.length; s++) {
-    const L = quarters[s]!;
-    const q = 2 * L; // quarter length in floats
-    const span = 4 * q;
-    for (let base = 0; base < m2; base += span) {
-      for (let k = 0, t = toff; k < L; k++, t += 6) {
-        const i0 = base + 2 * k;
-        const i1 = i0 + q;
-        const i2 = i1 + q;
-        const i3 = i2 + q;
-        const w1r = tw[t]!;
-        const w1i = tw[t + 1]!;
-        const w2r = tw[t + 2]!;
-        const w2i = tw[t + 3]!;
-        const w3r = tw[t + 4]!;
-        const w3i = tw[t + 5]!;
-        const t0r = w[i0]!;
-        const t0i = w[i0 + 1]!;
-        // Position i1 holds the transform of x[4j+2], i2 of x[4j+1], i3 of x[4j+3].
-        const x2r = w[i1]!;
-        const x2i = w[i1 + 1]!;
-        const x1r = w[i2]!;
-        const x1i = w[i2 + 1]!;
-        const x3r = w[i3]!;
-        const x3i = w[i3 + 1]!;
-        const t1r = x1r * w1r - x1i * w1i;
-        const t1i = x1r * w1i + x1i * w1r;
-        const t2r = x2r * w2r - x2i * w2i;
-        const t2i = x2r * w2i + x2i * w2r;
-        const t3r = x3r * w3r - x3i * w3i;
-        const t3i = x3r * w3i + x3i * w3r;
-        const a0r = t0r + t2r;
-        const a0i = t0i + t2i;
-        const a1r = t0r - t2r;
-        const a1i = t0i - t2i;
-        const a2r = t1r + t3r;
-        const a2i = t1i + t3i;
-        const a3r = t1r - t3r;
-        const a3i = t1i - t3i;
-        w[i0] = a0r + a2r;
-        w[i0 + 1] = a0i + a2i;
-        w[i1] = a1r + a3i;
-        w[i1 + 1] = a1i - a3r;
-        w[i2] = a0r - a2r;
-        w[i2 + 1] = a0i - a2i;
-        w[i3] = a1r - a3i;
-        w[i3 + 1] = a1i + a3r;
-      }
-    }
-    toff += 6 * L;
-  }
+  ditStages(w, 2 * m, e.stageQuarter, e.twiddles);
 }
 
 function createBluesteinEngine(n: number): BluesteinEngine {

@@ -1,3 +1,4 @@
+import { createConvolutionTransform, filterSpectrum, forwardBitReversed, forwardFromBitReversed, MIN_TRANSFORM_SIZE, multiplySpectrum, type ConvolutionTransform } from '../internal/convolution-transform.js';
 import { createFftPlan, irfft, rfft, type FftPlan } from './fft.js';
 
 /**
@@ -10,7 +11,9 @@ import { createFftPlan, irfft, rfft, type FftPlan } from './fft.js';
  * zeros after), and {@link convolveBlock} leaves in `result[M - 1 + j]` the convolution output for the
  * `j`-th new sample: `sum_k h[k] x[n - k]`, exact up to float64 rounding (no wrap-around reaches
  * those positions). Plain data; the plan and every buffer are allocated once, by
- * {@link createOverlapSaveBlock}.
+ * {@link createOverlapSaveBlock}. Blocks of 8 samples or more run a real FFT pair with no
+ * bit-reversal pass (the spectrum product is taken in bit-reversed order, see `transform`);
+ * `spectrum` keeps the taps' spectrum in numpy's `rfft` order for inspection.
  */
 export interface OverlapSaveBlock {
   /** FFT size N (a power of two). */
@@ -28,6 +31,10 @@ export interface OverlapSaveBlock {
   readonly work: Float64Array;
   /** Block output (N samples): the valid outputs are `result[M - 1 ..]`. */
   readonly result: Float64Array;
+  /** The permutation-free FFT pair (internal; undefined below 8 samples, where `plan` runs). */
+  readonly transform: ConvolutionTransform | undefined;
+  /** The taps' spectrum in the transform's bit-reversed order and scale (internal). */
+  readonly filter: Float64Array;
 }
 
 /** Largest FFT size the engine picks by itself (memory: about 80 bytes per point per block size). */
@@ -63,6 +70,8 @@ export function createOverlapSaveBlock(taps: Float64Array, size: number): Overla
     time: new Float64Array(size),
     work: new Float64Array(2 * plan.bins),
     result: new Float64Array(size),
+    transform: size >= MIN_TRANSFORM_SIZE ? createConvolutionTransform(size) : undefined,
+    filter: new Float64Array(size >= MIN_TRANSFORM_SIZE ? size : 0),
   };
   setBlockTaps(block, taps);
   return block;
@@ -89,6 +98,7 @@ export function setBlockTaps(block: OverlapSaveBlock, taps: Float64Array): void 
   time.fill(0);
   for (let i = 0; i < taps.length; i++) time[i] = taps[i]!;
   rfft(block.plan, time, block.spectrum);
+  if (block.transform !== undefined) filterSpectrum(block.transform, block.spectrum, block.filter);
 }
 
 /**
@@ -105,6 +115,20 @@ export function setBlockTaps(block: OverlapSaveBlock, taps: Float64Array): void 
  */
 export function convolveBlock(block: OverlapSaveBlock): void {
   const w = block.work;
+  const t = block.transform;
+  if (t !== undefined) {
+    // w = conj(packed inverse input); the forward transform of it is the conjugate of the result
+    w.set(block.time);
+    forwardBitReversed(t, w);
+    multiplySpectrum(t, w, block.filter);
+    forwardFromBitReversed(t, w);
+    const result = block.result;
+    for (let j = 0; j < block.size; j += 2) {
+      result[j] = w[j]!;
+      result[j + 1] = -w[j + 1]!;
+    }
+    return;
+  }
   const h = block.spectrum;
   rfft(block.plan, block.time, w);
   for (let i = 0; i < w.length; i += 2) {

@@ -90,18 +90,24 @@ export function processSosfilt(state: SosfiltState, input: FloatArray, output: F
   const sections = state.sections;
   for (let ch = 0; ch < channels; ch++) {
     const base = ch * sections * 2;
-    for (let i = ch; i < n; i += channels) {
-      let x = input[i]!;
-      for (let s = 0, k = 0, m = base; s < sections; s++, k += 6, m += 2) {
-        const y = c[k]! * x + z[m]!;
-        z[m] = c[k + 1]! * x - c[k + 4]! * y + z[m + 1]!;
-        z[m + 1] = c[k + 2]! * x - c[k + 5]! * y;
-        x = y;
-      }
-      output[i] = x;
-    }
+    for (let i = ch; i < n; i += channels) output[i] = cascadeSample(c, z, base, sections, input[i]!);
   }
   return n;
+}
+
+/**
+ * One sample `x` through a cascade of second-order sections in transposed direct form II (SciPy's
+ * `sosfilt`): coefficients `c` (6 per section, `a0` normalised to 1), delays `z[m0 ..]` (2 per
+ * section, updated). The per-sample step shared by `processSosfilt` and `processDecimate`.
+ */
+export function cascadeSample(c: Float64Array, z: Float64Array, m0: number, sections: number, x: number): number {
+  for (let s = 0, k = 0, m = m0; s < sections; s++, k += 6, m += 2) {
+    const y = c[k]! * x + z[m]!;
+    z[m] = c[k + 1]! * x - c[k + 4]! * y + z[m + 1]!;
+    z[m + 1] = c[k + 2]! * x - c[k + 5]! * y;
+    x = y;
+  }
+  return x;
 }
 
 /**

@@ -68,5 +68,7 @@ describe('welch', () => {
     expect(() => signal.welch(new BigInt64Array(4) as unknown as number[])).toThrow(TypeError);
     expect(() => signal.welch({ data: new Float64Array(6), shape: [4, 2], stride: [2, 1], offset: 0 })).toThrow(/reaches outside its data/);
     expect(() => signal.welch({ data: new Float64Array(8), shape: [2, 2, 2], stride: [4, 2, 1], offset: 0 })).toThrow(/1-D or 2-D/);
+    // a stride-0 view that fits its data corners but holds far more elements than its data: a RangeError, not a huge copy
+    expect(() => signal.welch({ data: new Float64Array(2), shape: [2 ** 30, 2], stride: [0, 1], offset: 0 })).toThrow(/^welch: x has shape \[1073741824, 2\] \(2147483648 elements\) but its data holds 2/);
   });
 });
