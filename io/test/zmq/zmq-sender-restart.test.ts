@@ -1,0 +1,57 @@
+// A bound receiver restarts on the same endpoint while a connecting sender has messages queued.
+// What ZeroMQ had already handed to the connection that died is lost with it (PUSH/PULL has no
+// acknowledgements): with libzmq 4.3 that is the first message sent after the disconnect, even
+// once the sender's monitor has seen it (a run in plain Node loses exactly that one every time; a
+// busier event loop sometimes keeps it). Everything queued after it arrives, in order, once.
+import { afterAll, describe, expect, it } from 'vitest';
+import { openZmqReceiver, openZmqSender, type ZmqReceiver } from '@ringflow/io/zmq';
+import { CountingChecker, countingChunk, ipcDir, until } from './helpers.js';
+
+const ipc = ipcDir();
+afterAll(() => ipc.remove());
+
+/** Reads exactly `messages` chunks from `receiver` into `checker`. */
+async function read(receiver: ZmqReceiver, checker: CountingChecker, messages: number): Promise<void> {
+  for (let i = 0; i < messages; i++) {
+    const chunk = await receiver.receive();
+    if (chunk === null) throw new Error(`the stream ended after ${i} of ${messages} messages`);
+    checker.check(chunk);
+  }
+}
+
+describe('ZmqSender', () => {
+  it('resumes with what was queued when a bound receiver restarts on the same endpoint (sender connects): at most the message in flight is lost', async () => {
+    const endpoint = ipc.endpoint('restart.ipc');
+    const checker = new CountingChecker(1);
+    let a = await openZmqReceiver(endpoint, { mode: 'bind' });
+    const sender = await openZmqSender(endpoint, { mode: 'connect', highWaterMark: 8, maxMessageBytes: 0 });
+    for (let i = 0; i < 20; i++) await sender.send(countingChunk(Float32Array, i * 1000, 1000, 1) as Float32Array);
+    await read(a, checker, 20);
+    a.close();
+    await until(() => sender.peers === 0, 'the sender to see the receiver go');
+    // Queued in ZeroMQ's pipe for the endpoint while nobody listens, then waiting.
+    const sends: Promise<void>[] = [];
+    for (let i = 20; i < 60; i++) sends.push(sender.send(countingChunk(Float32Array, i * 1000, 1000, 1) as Float32Array));
+    await until(() => sender.stats.waits > 0, 'the sender to wait for the receiver');
+    expect(sender.stats.chunks).toBeLessThan(60);
+    a = await openZmqReceiver(endpoint, { mode: 'bind' });
+    // The restarted receiver: chunks of 1000 counting frames, the last one 59 000..59 999.
+    const firsts: number[] = [];
+    for (;;) {
+      const chunk = (await a.receive()) as Float32Array;
+      expect(chunk).toHaveLength(1000);
+      for (let i = 0; i < 1000; i++) if (chunk[i] !== chunk[0]! + i) throw new Error(`chunk from ${chunk[0]}: sample ${i} is ${chunk[i]}`);
+      firsts.push(chunk[0]! / 1000);
+      if (firsts.at(-1) === 59) break;
+    }
+    await Promise.all(sends);
+    // At most the first message after the disconnect is missing; the rest come in order, once.
+    expect([20, 21]).toContain(firsts[0]);
+    expect(firsts).toEqual(Array.from({ length: 60 - firsts[0]! }, (_, k) => firsts[0]! + k));
+    expect(checker.errors).toEqual([]);
+    expect(checker.frames).toBe(20_000);
+    sender.close();
+    a.close();
+  });
+
+});
