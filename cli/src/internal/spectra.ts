@@ -61,14 +61,13 @@ export class SpectrumAccumulator {
       const sums = this.#sums[c]!;
       const current = this.#current[c]!;
       const base = spectrum.offset + c * s0;
-      for (let k = 0, at = base; k < bins; k++, at += s1) sums[k] = sums[k]! + data[at]!;
-      // Rows: the largest power of each group of q bins (the last group may be shorter).
-      for (let r = 0; r < rows; r++) {
-        const first = r * q;
-        const last = first + q < bins ? first + q : bins;
+      // One pass: each bin into its sum, and each group of q bins into its row (the group's maximum).
+      for (let r = 0, k = 0, at = base; r < rows; r++) {
+        const last = k + q < bins ? k + q : bins;
         let max = 0;
-        for (let k = first, at = base + first * s1; k < last; k++, at += s1) {
+        for (; k < last; k++, at += s1) {
           const p = data[at]!;
+          sums[k] = sums[k]! + p;
           if (p > max) max = p;
         }
         current[r] = current[r]! + max;
