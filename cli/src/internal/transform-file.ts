@@ -1,5 +1,6 @@
 // What `filter` and `resample` share: read a WAV file in chunks, run an operator on the main
 // thread, write the result as it comes, report progress and the output.
+import { resolve } from 'node:path';
 import type { OperatorFunction } from 'rxjs';
 import { lastValueFrom, tap } from 'rxjs';
 import type { MultichannelChunk } from '@ringflow/core';
@@ -31,7 +32,7 @@ export interface TransformOptions {
 export async function transformFile(context: CommandContext, options: TransformOptions): Promise<WavFileStats> {
   const { call, input } = options;
   const outputPath = checkOutputFile(call, options.output);
-  if (outputPath === checkOutputFile(call, input.source)) throw inputError(`${call}: the output ${options.output} is the input file; write to another file`);
+  if (outputPath === resolve(input.source)) throw inputError(`${call}: the output ${options.output} is the input file; write to another file`);
   const progress = new Progress({ label: call.replace(/^ringflow /, ''), totalSeconds: input.duration, mode: progressMode(options.quiet, context.errStream), stream: context.errStream });
   let framesIn = 0;
   const start = performance.now();
