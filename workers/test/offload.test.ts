@@ -216,6 +216,17 @@ describe('offload', () => {
     expect(last.inputFill).toBe(0);
   });
 
+  it('counts the work of a stage that sees all its input in one stretch in the final busyMs', async () => {
+    // Three chunks, 40 ms of work each, read in one go by the worker (fewer than a turn's worth):
+    // the final snapshot must include them (it used to miss a stretch that ended with the input).
+    let final: OffloadStats | undefined;
+    await lastValueFrom(
+      from(ramp([10, 10, 10])).pipe(offload<typeof slowStage>(fixture('slow-stage'), { params: { micros: 40_000 }, onStats: (s) => (final = s), statsInterval: 0 })),
+    );
+    expect(final?.chunksIn).toBe(3);
+    expect(final!.busyMs).toBeGreaterThanOrEqual(100);
+  });
+
   it('counts overruns when the source outruns a small ring', async () => {
     let final: OffloadStats | undefined;
     const chunks = ramp(Array.from({ length: 50 }, () => 256));

@@ -141,6 +141,8 @@ export class StageHost {
         if (!active()) return;
         if (item === null) {
           if (status.stopRequested()) return;
+          // Count this stretch's work now: the stats are read once the completion reaches the main thread.
+          status.addBusy(performance.now() - t0 - (writer.blockedMs - blocked), writer.overruns);
           if (config.boundaries) writer.write(END_OF_INPUT);
           subscriber.complete();
           return;
