@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMultichannel, type Chunk, type TypedArray } from '@ringflow/core';
+import type { ZmqReceiver } from '@ringflow/io/zmq';
 
 /** A fresh temporary directory for ipc:// endpoints, and a way to remove it. */
 export function ipcDir(): { endpoint(name: string): string; remove(): void } {
@@ -90,3 +91,12 @@ export async function until(condition: () => boolean, what: string, timeout = 30
 
 /** Whether this run is CI (`.ci/run` sets RINGFLOW_CI=1): a test that must skip for a missing tool fails there instead. */
 export const inCi = process.env.RINGFLOW_CI === '1';
+
+/** Reads exactly `messages` chunks from `receiver` into `checker`. */
+export async function read(receiver: ZmqReceiver, checker: CountingChecker, messages: number): Promise<void> {
+  for (let i = 0; i < messages; i++) {
+    const chunk = await receiver.receive();
+    if (chunk === null) throw new Error(`the stream ended after ${i} of ${messages} messages`);
+    checker.check(chunk);
+  }
+}

@@ -4,20 +4,12 @@
 // once the sender's monitor has seen it (a run in plain Node loses exactly that one every time; a
 // busier event loop sometimes keeps it). Everything queued after it arrives, in order, once.
 import { afterAll, describe, expect, it } from 'vitest';
-import { openZmqReceiver, openZmqSender, type ZmqReceiver } from '@ringflow/io/zmq';
-import { CountingChecker, countingChunk, ipcDir, until } from './helpers.js';
+import { openZmqReceiver, openZmqSender } from '@ringflow/io/zmq';
+import { CountingChecker, countingChunk, ipcDir, read, until } from './helpers.js';
 
 const ipc = ipcDir();
 afterAll(() => ipc.remove());
 
-/** Reads exactly `messages` chunks from `receiver` into `checker`. */
-async function read(receiver: ZmqReceiver, checker: CountingChecker, messages: number): Promise<void> {
-  for (let i = 0; i < messages; i++) {
-    const chunk = await receiver.receive();
-    if (chunk === null) throw new Error(`the stream ended after ${i} of ${messages} messages`);
-    checker.check(chunk);
-  }
-}
 
 describe('ZmqSender', () => {
   it('resumes with what was queued when a bound receiver restarts on the same endpoint (sender connects): at most the message in flight is lost', async () => {

@@ -1,20 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openZmqReceiver, openZmqSender, type ZmqReceiver } from '@ringflow/io/zmq';
-import { CountingChecker, countingChunk, ipcDir, until } from './helpers.js';
+import { openZmqReceiver, openZmqSender } from '@ringflow/io/zmq';
+import { CountingChecker, countingChunk, ipcDir, read, until } from './helpers.js';
 
 const ipc = ipcDir();
 afterAll(() => ipc.remove());
 
-/** Reads exactly `messages` chunks from `receiver` into `checker`. */
-async function read(receiver: ZmqReceiver, checker: CountingChecker, messages: number): Promise<void> {
-  for (let i = 0; i < messages; i++) {
-    const chunk = await receiver.receive();
-    if (chunk === null) throw new Error(`the stream ended after ${i} of ${messages} messages`);
-    checker.check(chunk);
-  }
-}
 
 describe('ZmqSender', () => {
   it('carries 20 M samples when each send is awaited (end-to-end backpressure), over tcp and ipc', async () => {
