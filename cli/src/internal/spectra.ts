@@ -3,7 +3,10 @@
 // so memory does not grow with the length of the input.
 import type { MultichannelChunk } from '@ringflow/core';
 
-/** Spectrogram columns kept at most (pairs are merged beyond, halving the time resolution). */
+/**
+ * Spectrogram columns aimed at: with a known length the time pooling is set so that at most this
+ * many are made; a stream of unknown length keeps up to twice as many, merging pairs beyond.
+ */
 export const MAX_COLUMNS = 1000;
 /** Spectrogram rows kept at most (neighbouring bins are pooled by their maximum beyond). */
 export const MAX_ROWS = 1024;
